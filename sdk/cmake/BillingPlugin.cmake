@@ -1,0 +1,48 @@
+# billing_add_plugin(<target> MANIFEST <plugin.json> SOURCES <src>...
+#                    [OUTPUT_DIR <dir>] [INSTALL_DIR <dir>])
+#
+# Builds a plugin the one way every plugin is built, in the tree or out of it:
+# a MODULE library named after the manifest's id, hidden visibility, linked
+# with --no-undefined against the SDK target only, its plugin.json copied
+# beside it. OUTPUT_DIR is the plugins directory to build into (the plugin
+# lands in <OUTPUT_DIR>/<id>/); INSTALL_DIR likewise for `cmake --install`.
+function(billing_add_plugin target)
+  cmake_parse_arguments(ARG "" "MANIFEST;OUTPUT_DIR;INSTALL_DIR" "SOURCES" ${ARGN})
+  if(NOT ARG_MANIFEST OR NOT ARG_SOURCES)
+    message(FATAL_ERROR "billing_add_plugin(${target}): MANIFEST and SOURCES are required")
+  endif()
+  get_filename_component(manifest "${ARG_MANIFEST}" ABSOLUTE)
+  file(READ "${manifest}" manifest_text)
+  string(JSON plugin_id ERROR_VARIABLE id_error GET "${manifest_text}" id)
+  if(id_error)
+    message(FATAL_ERROR "billing_add_plugin(${target}): ${manifest} has no \"id\": ${id_error}")
+  endif()
+  if(NOT ARG_OUTPUT_DIR)
+    set(ARG_OUTPUT_DIR "${CMAKE_BINARY_DIR}/plugins")
+  endif()
+  set(plugin_dir "${ARG_OUTPUT_DIR}/${plugin_id}")
+
+  add_library(${target} MODULE ${ARG_SOURCES})
+  if(TARGET BillingSDK::sdk)
+    target_link_libraries(${target} PRIVATE BillingSDK::sdk)
+  else()
+    target_link_libraries(${target} PRIVATE billing_sdk)
+  endif()
+  target_compile_features(${target} PRIVATE cxx_std_20)
+  target_link_options(${target} PRIVATE -Wl,--no-undefined)
+  set_target_properties(${target} PROPERTIES
+    PREFIX ""
+    OUTPUT_NAME "${plugin_id}"
+    CXX_VISIBILITY_PRESET hidden
+    VISIBILITY_INLINES_HIDDEN ON
+    LIBRARY_OUTPUT_DIRECTORY "${plugin_dir}")
+  # The manifest travels with the library: the host reads it before loading code.
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${manifest}" "${plugin_dir}/plugin.json"
+    VERBATIM)
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${manifest}")
+  if(ARG_INSTALL_DIR)
+    install(TARGETS ${target} LIBRARY DESTINATION "${ARG_INSTALL_DIR}/${plugin_id}")
+    install(FILES "${manifest}" DESTINATION "${ARG_INSTALL_DIR}/${plugin_id}")
+  endif()
+endfunction()
