@@ -1,0 +1,59 @@
+# The two commands of the README:
+#   make run    installs missing system packages, builds, starts the host
+#   make test   the same install step, then builds and runs every test
+# and, for CI and development:
+#   make test-sanitize   every test again, built with ASan+UBSan
+#   make bench           the benchmarks (not part of make test)
+
+BUILD_DIR ?= build
+SANITIZE_BUILD_DIR ?= build-sanitize
+BUILD_TYPE ?= RelWithDebInfo
+JOBS ?= $(shell nproc)
+RUN_ARGS ?=
+
+# Debian 12 packages the build and the tests need.
+APT_PACKAGES := cmake make g++ pkg-config ccache \
+	libboost1.81-dev libboost-url1.81-dev \
+	libsoci-dev libsqlite3-dev sqlite3 nlohmann-json3-dev \
+	libspdlog-dev libfmt-dev libcli11-dev \
+	libqrencode-dev libsodium-dev libssl-dev \
+	libgtest-dev libgmock-dev libbenchmark-dev wrk curl
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps configure build run test test-sanitize bench clean
+
+deps:
+	@missing=""; \
+	for package in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:$$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run: build
+	$(BUILD_DIR)/bin/billing-host $(RUN_ARGS)
+
+test: build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DBILLING_SANITIZE=ON -DBILLING_BUILD_BENCH=OFF
+	cmake --build $(SANITIZE_BUILD_DIR) -j$(JOBS)
+	cd $(SANITIZE_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	bench/run-all.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR) $(SANITIZE_BUILD_DIR)
