@@ -1,0 +1,68 @@
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/temp_dir.hpp"
+
+namespace billing::test {
+
+struct HostOptions {
+    std::vector<std::string> extra_args;  // appended to the command line
+    bool fixture_plugins = false;         // load the plugins of tests/fixtures/plugins
+    // Empty: an empty temporary directory, or the fixture plugins directory
+    // if fixture_plugins is set.
+    std::filesystem::path plugins_dir;
+    // Empty: a fresh temporary directory. A given one is kept afterwards.
+    std::filesystem::path data_dir;
+};
+
+// The real billing-host executable on 127.0.0.1 and a free port:
+//   --data-dir D --bind 127.0.0.1 --port P --plugins-dir X --log-level debug
+// plus the extra arguments, its output in a log file. The constructor
+// returns once GET /api/v1/health answers 200; it throws
+// std::runtime_error with the end of the log if that does not happen
+// within 20 s. The destructor stops the host and removes the temporary
+// directories.
+class HostProcess {
+public:
+    explicit HostProcess(HostOptions options = {});
+    ~HostProcess();
+    HostProcess(const HostProcess&) = delete;
+    HostProcess& operator=(const HostProcess&) = delete;
+
+    unsigned short port() const { return port_; }
+    const std::filesystem::path& data_dir() const { return data_dir_; }
+    const std::filesystem::path& plugins_dir() const { return plugins_dir_; }
+
+    // SIGTERM, then waits (SIGKILL after 10 s). Returns the exit code, or
+    // 128 + the signal number if a signal ended it. If the host has already
+    // ended, returns how it ended.
+    int stop();
+    // SIGKILL, as a power cut would; waits until it is gone.
+    void kill9();
+    // Starts the host again on the same data directory and port and waits
+    // until it is healthy, as the constructor does.
+    void start();
+    // Everything the host has written to stdout and stderr, every run.
+    std::string log() const;
+    // Whether the process is still alive (reaps it if it has ended).
+    bool running();
+
+private:
+    void spawn();
+    void wait_until_healthy();
+    bool reap(bool block);
+    std::string log_tail() const;
+
+    HostOptions options_;
+    TempDir root_;
+    std::filesystem::path data_dir_;
+    std::filesystem::path plugins_dir_;
+    std::filesystem::path log_path_;
+    unsigned short port_ = 0;
+    int pid_ = -1;        // -1 when no process is running
+    int exit_code_ = -1;  // how the last process ended
+};
+
+}  // namespace billing::test
