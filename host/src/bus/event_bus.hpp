@@ -23,13 +23,16 @@ class EventBus {
 public:
     explicit EventBus(std::size_t queue_limit = 1024);
 
-    // Returns the event's sequence number.
+    // Returns the event's sequence number. Throws std::invalid_argument for
+    // an empty topic or one holding '*'.
     std::uint64_t publish(const std::string& topic, nlohmann::json payload, const std::string& source);
 
     // `pattern`: exact topic, `prefix.*`, or `*`. Throws std::invalid_argument
     // for an empty or malformed pattern.
     sdk::SubscriptionId subscribe(const std::string& owner, const std::string& pattern,
                                   sdk::EventHandler handler, Poster poster);
+    // Safe at any time, also while a drain is queued: no handler of the
+    // subscription starts afterwards. Unknown ids are ignored.
     void unsubscribe(sdk::SubscriptionId id);
     void unsubscribe_owner(const std::string& owner);
 
@@ -43,13 +46,21 @@ public:
 
 private:
     struct Subscription;
-    void drain(const std::shared_ptr<Subscription>& subscription);
+    using SubscriptionPtr = std::shared_ptr<Subscription>;
+    // Static: a queued drain only touches its subscription, so it stays safe
+    // even if it runs after the bus is gone.
+    static void drain(const SubscriptionPtr& subscription);
+    void retire_locked(const SubscriptionPtr& subscription);
 
     const std::size_t queue_limit_;
     mutable std::mutex mutex_;
     std::uint64_t next_id_ = 1;
     std::atomic<std::uint64_t> next_sequence_{1};
-    std::map<sdk::SubscriptionId, std::shared_ptr<Subscription>> subscriptions_;
+    std::map<sdk::SubscriptionId, SubscriptionPtr> subscriptions_;
+    // Lookup tables for publish(): exact topics by name, and the prefix
+    // subscriptions (`x.*` and `*`), which are few.
+    std::multimap<std::string, SubscriptionPtr, std::less<>> exact_;
+    std::vector<SubscriptionPtr> prefixed_;
     // Counters of subscriptions already removed, so an owner's totals survive
     // its plugin being toggled.
     std::map<std::string, OwnerStats> retired_;

@@ -14,6 +14,9 @@ namespace billing::host {
 class EventVisibility {
 public:
     EventVisibility();  // installs the host's rules (see docs/events.md)
+    // Throws std::invalid_argument for an empty prefix, or one overlapping a
+    // rule of another owner (either a prefix of the other): a plugin must not
+    // widen who sees the host's or another plugin's topics.
     void add_rule(const std::string& owner, const std::string& topic_prefix, sdk::Access access);
     void remove_owner(const std::string& owner);
     bool may_see(const sdk::UserInfo& user, const std::string& topic) const;
