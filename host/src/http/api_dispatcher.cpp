@@ -1,0 +1,115 @@
+#include "http/api_dispatcher.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/router.hpp"
+#include "audit/audit_log.hpp"
+#include "core/clock.hpp"
+#include "core/executors.hpp"
+#include "storage/database.hpp"
+
+namespace billing::host {
+
+namespace {
+
+// The audit action of a request no route took.
+constexpr const char* unrouted_action = "api.unrouted";
+
+}  // namespace
+
+ApiDispatcher::ApiDispatcher(HttpServices services, std::size_t default_body_limit)
+    : services_(services),
+      gate_(services.authenticator),
+      workers_(services.executors.worker_poster()),
+      default_body_limit_(default_body_limit) {}
+
+std::size_t ApiDispatcher::body_limit(const std::string& method, const std::string& path) const {
+    auto match = services_.router.match(method, path);
+    if (match.route && match.route->body_limit != 0) return match.route->body_limit;
+    return default_body_limit_;
+}
+
+void ApiDispatcher::dispatch(sdk::HttpRequest request, Reply reply) {
+    auto match = services_.router.match(request.method, request.path);
+    if (!match.route) {
+        auto response = match.path_exists
+                             ? sdk::HttpResponse::error(405, "method_not_allowed",
+                                                        request.method + " is not allowed on " + request.path)
+                             : sdk::HttpResponse::error(404, "not_found", "no API route " + request.path);
+        refuse(std::move(request), std::move(response), std::move(reply));
+        return;
+    }
+    request.path_params = std::move(match.params);
+    match.route->poster([this, route = match.route, request = std::move(request), reply = std::move(reply)]() mutable {
+        answer(*route, request, reply);
+    });
+}
+
+void ApiDispatcher::refuse(sdk::HttpRequest request, sdk::HttpResponse refusal, Reply reply) {
+    if (!is_mutating(request.method)) {
+        finish(unrouted_action, request, std::move(refusal), reply);
+        return;
+    }
+    // Recording it writes to the database: not on this network thread.
+    auto match = services_.router.match(request.method, request.path);
+    std::string action = match.route ? match.route->action : unrouted_action;
+    workers_([this, action = std::move(action), request = std::move(request), refusal = std::move(refusal),
+              reply = std::move(reply)]() mutable { finish(action, request, std::move(refusal), reply); });
+}
+
+void ApiDispatcher::authorize(sdk::Access access, sdk::HttpRequest request,
+                              std::function<void(AccessGate::Decision)> done) {
+    workers_([this, access = std::move(access), request = std::move(request), done = std::move(done)] {
+        done(gate_.check(access, request, /*allow_query_token=*/true));
+    });
+}
+
+void ApiDispatcher::answer(const Route& route, sdk::HttpRequest& request, const Reply& reply) {
+    auto decision = gate_.check(route.access, request, /*allow_query_token=*/false);
+    request.user = std::move(decision.user);
+    auto response = decision.refusal ? std::move(*decision.refusal) : run_handler(route, request);
+    finish(route.action, request, std::move(response), reply);
+}
+
+sdk::HttpResponse ApiDispatcher::run_handler(const Route& route, const sdk::HttpRequest& request) {
+    try {
+        return route.handler(request);
+    } catch (const sdk::ApiError& error) {
+        return error.response();
+    } catch (const DatabaseError& error) {
+        spdlog::error("{} {} ({}): database error: {}", request.method, request.path, route.owner, error.what());
+        return sdk::HttpResponse::error(503, "database_unavailable", error.what());
+    } catch (const std::exception& error) {
+        spdlog::error("{} {} ({}) failed: {}", request.method, request.path, route.owner, error.what());
+    } catch (...) {
+        spdlog::error("{} {} ({}) failed with a non-standard exception", request.method, request.path, route.owner);
+    }
+    return sdk::HttpResponse::error(500, "internal_error", "the server failed to handle " + request.path);
+}
+
+// Runs on a worker thread (or the route's strand) for a mutating request.
+void ApiDispatcher::finish(const std::string& action, const sdk::HttpRequest& request, sdk::HttpResponse response,
+                           const Reply& reply) {
+    response.headers.emplace_back("Cache-Control", "no-store");
+    if (is_mutating(request.method)) {
+        AuditRecord record;
+        record.at_ms = now_ms();
+        record.actor = request.user ? request.user->username : "anonymous";
+        record.action = action;
+        record.target = response.audit_target;
+        record.method = request.method;
+        record.path = request.path;
+        record.status = response.status;
+        record.remote_address = request.remote_address;
+        if (response.audit_details.is_object()) record.details = response.audit_details;
+        try {
+            services_.audit.record(record);
+        } catch (const std::exception& error) {
+            spdlog::error("could not audit {} {} by {}: {}", request.method, request.path, record.actor,
+                          error.what());
+        }
+    }
+    reply(std::move(response));
+}
+
+}  // namespace billing::host
