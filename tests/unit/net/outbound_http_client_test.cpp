@@ -6,19 +6,18 @@
 #include <openssl/x509v3.h>
 
 #include <memory>
-#include <mutex>
 #include <optional>
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "local_server.hpp"
+#include "recording_http_server.hpp"
 
 namespace billing::host {
 namespace {
@@ -26,55 +25,13 @@ namespace {
 namespace asio = boost::asio;
 namespace http = boost::beast::http;
 using tcp = asio::ip::tcp;
+using test::answer;
 using test::LocalServer;
+using test::RecordingHttpServer;
+using test::ServerRequest;
 using ::testing::HasSubstr;
 using ::testing::Pair;
 using ::testing::Contains;
-
-using ServerRequest = http::request<http::string_body>;
-using ServerResponse = http::response<http::string_body>;
-
-// An HTTP server answering every request with `respond`, keeping a copy of
-// each request it saw.
-class RecordingHttpServer {
-public:
-    explicit RecordingHttpServer(std::function<ServerResponse(const ServerRequest&)> respond)
-        : respond_(std::move(respond)), server_([this](tcp::socket socket) { return serve(std::move(socket)); }) {}
-
-    unsigned short port() const { return server_.port(); }
-    std::string url(const std::string& target) const { return "http://127.0.0.1:" + std::to_string(port()) + target; }
-    ServerRequest last_request() {
-        std::lock_guard lock(mutex_);
-        return requests_.back();
-    }
-
-private:
-    asio::awaitable<void> serve(tcp::socket socket) {
-        boost::beast::flat_buffer buffer;
-        ServerRequest request;
-        co_await http::async_read(socket, buffer, request, asio::use_awaitable);
-        ServerResponse response = respond_(request);
-        {
-            std::lock_guard lock(mutex_);
-            requests_.push_back(std::move(request));
-        }
-        response.prepare_payload();
-        co_await http::async_write(socket, response, asio::use_awaitable);
-    }
-
-    std::function<ServerResponse(const ServerRequest&)> respond_;
-    std::mutex mutex_;
-    std::vector<ServerRequest> requests_;
-    LocalServer server_;
-};
-
-ServerResponse answer(http::status status, std::string body, std::string content_type = "text/plain") {
-    ServerResponse response{status, 11};
-    response.set(http::field::content_type, content_type);
-    response.set("X-Shop", "Rental PS");
-    response.body() = std::move(body);
-    return response;
-}
 
 // Sends one request on a private network io_context and returns what
 // on_done received, checking it was called exactly once.
