@@ -25,7 +25,7 @@ class PermissionCatalog;
 struct AuthOptions {
     std::filesystem::path data_dir;  // holds jwt.secret
     std::chrono::hours token_lifetime{24};
-    ThrottleLimits throttle;
+    ThrottleLimits throttle{};
     PasswordCost password_cost = PasswordCost::interactive();
     LoginThrottle::Clock throttle_clock = std::chrono::steady_clock::now;
 };
