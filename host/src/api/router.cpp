@@ -37,7 +37,7 @@ std::vector<std::string> parse_pattern(const std::string& pattern) {
             throw std::invalid_argument("route pattern '" + pattern + "' has an empty segment");
         bool has_brace = segment.find_first_of("{}") != std::string::npos;
         if (!has_brace) continue;
-        if (!is_parameter(segment) || segment.find_first_of("{}", 1) != segment.size() - 1)
+        if (!is_parameter(segment) || segment.size() < 3 || segment.find_first_of("{}", 1) != segment.size() - 1)
             throw std::invalid_argument("route pattern '" + pattern + "' has a malformed parameter '" +
                                         segment + "'");
         auto name = segment.substr(1, segment.size() - 2);
