@@ -80,4 +80,10 @@ std::filesystem::path write_ahead_log_of(const std::filesystem::path& file) {
     return std::filesystem::path(file.string() + "-wal");
 }
 
+void remove_database_files(const std::filesystem::path& file) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(file.string() + suffix, ignored);
+}
+
 }  // namespace billing::host::sqlite_backend

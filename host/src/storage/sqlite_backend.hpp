@@ -36,4 +36,9 @@ void copy_database(soci::session& session, const std::filesystem::path& destinat
 // the main file does not yet have while any connection is open.
 std::filesystem::path write_ahead_log_of(const std::filesystem::path& file);
 
+// Deletes a database file that no connection has open, with the journal,
+// log and shared-memory files SQLite may have left beside it (a read-only
+// connection to a WAL database leaves its -wal and -shm behind).
+void remove_database_files(const std::filesystem::path& file);
+
 }  // namespace billing::host::sqlite_backend
