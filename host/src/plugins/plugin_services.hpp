@@ -1,0 +1,38 @@
+#pragma once
+#include <filesystem>
+
+namespace billing::sdk {
+class Settings;
+class QrRenderer;
+}  // namespace billing::sdk
+
+namespace billing::host {
+
+class Executors;
+class EventBus;
+class EventVisibility;
+class Router;
+class WebSocketRegistry;
+class Database;
+class AuditLog;
+class PermissionCatalog;
+class OutboundHttpClient;
+
+// The parts of the host the plugin manager hands to plugins or fills in
+// for them (their permissions, event rules, routes, endpoints).
+struct PluginServices {
+    Executors& executors;
+    EventBus& bus;
+    EventVisibility& visibility;
+    Router& router;
+    WebSocketRegistry& websockets;
+    Database& database;
+    const sdk::Settings& settings;
+    AuditLog& audit;
+    PermissionCatalog& permissions;
+    OutboundHttpClient& http_client;
+    const sdk::QrRenderer& qr;
+    std::filesystem::path data_dir;
+};
+
+}  // namespace billing::host
