@@ -23,9 +23,8 @@ namespace net = boost::asio;
 
 namespace {
 
-// How long a closing connection keeps reading (and discarding) what the
-// client still sends, so that the kernel does not answer it with a reset
-// that could destroy the response before the client has read it.
+// How long a connection closing after a partly read request keeps reading
+// (and discarding) what the client still sends.
 constexpr std::chrono::seconds linger_period{2};
 
 // Bytes read at a time while waiting for the next request.
@@ -63,9 +62,11 @@ void HttpSession::run() {
 void HttpSession::shutdown() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
         self->closing_ = true;
-        // Between requests nothing is lost by closing now; a request in
-        // flight is answered first (with Connection: close).
-        if (self->idle_) self->stream_.cancel();
+        // Between requests nothing is lost by closing now. A request in
+        // flight, even one whose first bytes are only waiting in the
+        // socket, is answered first (with Connection: close).
+        beast::error_code error;
+        if (self->idle_ && self->stream_.socket().available(error) == 0) self->stream_.cancel();
     });
 }
 
@@ -79,7 +80,7 @@ ApiDispatcher::Reply HttpSession::reply_on_strand(bool may_keep_alive) {
 
 void HttpSession::await_request() {
     if (closing_ || state_->shutting_down()) {
-        close_gracefully();
+        close();
         return;
     }
     parser_.emplace();
@@ -191,9 +192,7 @@ void HttpSession::on_read_error(beast::error_code error) {
     // The client went away, was too slow (timeout), or the server closed
     // an idle connection: nothing left to answer.
     if (error == beast::error::timeout) spdlog::debug("connection {} from {} timed out", id_, remote_address_);
-    beast::error_code ignored;
-    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    stream_.close();
+    close();
 }
 
 sdk::HttpRequest HttpSession::sdk_request() {
@@ -308,15 +307,26 @@ void HttpSession::on_write(bool keep_alive, beast::error_code error) {
         stream_.close();
         return;
     }
-    if (!keep_alive) {
-        close_gracefully();
-        return;
+    if (keep_alive) {
+        first_request_ = false;
+        await_request();
+    } else if (parser_->is_done()) {
+        close();
+    } else {
+        linger_and_close();
     }
-    first_request_ = false;
-    await_request();
 }
 
-void HttpSession::close_gracefully() {
+void HttpSession::close() {
+    beast::error_code ignored;
+    stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
+    stream_.close();
+}
+
+// The client may still be sending the part of the request that was not
+// read; closing now could make the kernel answer with a reset that destroys
+// the response before the client has read it.
+void HttpSession::linger_and_close() {
     beast::error_code ignored;
     stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ignored);
     stream_.expires_after(linger_period);

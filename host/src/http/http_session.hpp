@@ -53,7 +53,8 @@ private:
     void reply(sdk::HttpResponse response, bool may_keep_alive = true);
     void reply_and_close(sdk::HttpResponse response) { reply(std::move(response), false); }
     void on_write(bool keep_alive, boost::beast::error_code error);
-    void close_gracefully();
+    void close();
+    void linger_and_close();
     void drain_until_closed();
 
     // A reply callback for another thread: the response is written on this strand.
