@@ -6,6 +6,8 @@
 
 #include <soci/soci.h>
 
+#include "plugins/sqlite_rows.hpp"
+
 namespace billing::host {
 
 namespace {
@@ -66,6 +68,9 @@ nlohmann::json column_value(const soci::row& row, std::size_t column) {
 }  // namespace
 
 nlohmann::json query_rows(soci::session& session, const std::string& sql, const sdk::SqlParams& params) {
+    // SQLite needs its own reader (see sqlite_rows.hpp); other backends
+    // describe their result columns well enough for SOCI's rows.
+    if (session.get_backend_name() == "sqlite3") return sqlite_query_rows(session, sql, params);
     soci::row row;
     soci::statement statement(session);
     ParameterBinding binding(statement, params);
