@@ -3,6 +3,7 @@
 // serving, and a bad upload changes nothing.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <regex>
 #include <thread>
@@ -82,6 +83,38 @@ TEST_F(BackupRestore, RestoringADownloadBringsItsDataBackWhileTheHostKeepsServin
     HttpClient after_restart(host.port());
     admin_token(after_restart);
     EXPECT_EQ(shop_name(after_restart), "Written After Restore");
+}
+
+TEST_F(BackupRestore, RequestsDuringARestoreAreAnsweredNormally) {
+    auto backup = backup_named("Restored Under Load");
+    std::atomic<bool> done{false};
+    std::atomic<int> answered{0};
+    std::vector<int> unexpected;
+    std::thread traffic([&] {
+        HttpClient client(host.port());
+        client.set_token(admin.token());
+        while (!done) {
+            for (auto status : {client.get("/api/v1/settings").status,
+                                client.put("/api/v1/settings", {{"business_day_start", "07:00"}}).status}) {
+                if (status != 200) unexpected.push_back(status);
+                ++answered;
+            }
+        }
+    });
+    // Let the traffic get going, then restore in the middle of it.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (answered < 10 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto restored = upload(admin, backup);
+    const int answered_at_restore = answered;
+    while (answered < answered_at_restore + 10 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    done = true;
+    traffic.join();
+
+    EXPECT_EQ(restored.status, 200) << restored.body;
+    EXPECT_TRUE(unexpected.empty()) << testing::PrintToString(unexpected);
+    EXPECT_EQ(shop_name(admin), "Restored Under Load");
 }
 
 TEST_F(BackupRestore, ABadUploadIsRefusedAndTheDataStays) {
