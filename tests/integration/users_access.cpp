@@ -33,12 +33,13 @@ TEST(UsersAccess, OperatorsAreForbiddenFromUsers) {
     EXPECT_EQ(me.json()["user"]["role"], "operator");
     auto permissions = budi.get("/api/v1/permissions");
     ASSERT_EQ(permissions.status, 200);
+    const auto listed = permissions.json()["permissions"];
     bool found = false;
-    for (const auto& permission : permissions.json()["permissions"]) {
+    for (const auto& permission : listed) {
         EXPECT_TRUE(permission.contains("label"));
         found = found || (permission["name"] == "settings.manage" && permission["owner"] == "host");
     }
-    EXPECT_TRUE(found);
+    EXPECT_TRUE(found) << listed;
 
     // Nothing changed for admin.
     const auto users = admin.get("/api/v1/users").json()["users"];
