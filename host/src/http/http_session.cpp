@@ -85,6 +85,9 @@ void HttpSession::await_request() {
     }
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(state_->options().header_limit));
+    // The body limit depends on the route, known once the header is in; the
+    // parser must not apply its own default to the Content-Length meanwhile.
+    parser_->body_limit(boost::none);
     target_.reset();
     idle_ = true;
     // A pipelined request may already be in the buffer.
