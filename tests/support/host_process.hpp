@@ -23,7 +23,9 @@ struct HostOptions {
 // returns once GET /api/v1/health answers 200; it throws
 // std::runtime_error with the end of the log if that does not happen
 // within 20 s. The destructor stops the host and removes the temporary
-// directories.
+// directories. The host is killed when the thread that started it ends (so
+// a crashed or timed-out test leaves no host behind): start it on the
+// test's own thread.
 class HostProcess {
 public:
     explicit HostProcess(HostOptions options = {});
