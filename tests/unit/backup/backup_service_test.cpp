@@ -98,9 +98,11 @@ TEST_F(BackupServiceTest, RefusesBytesThatAreNotAnSqliteFile) {
 
 TEST_F(BackupServiceTest, RefusesADamagedDatabase) {
     auto bytes = database_bytes(scratch("damaged.db"), [](soci::session& session) {
+        // SOCI binds by reference: the values must outlive the statement.
+        const std::string details(200, 'd');
         for (int i = 0; i < 300; ++i)
             session << "INSERT INTO audit_log (at, actor, action, details) VALUES (:at, 'admin', 'x', :details)",
-                soci::use(i), soci::use(std::string(200, 'd'));
+                soci::use(i), soci::use(details);
     });
     ASSERT_GT(bytes.size(), 8 * 4096u);
     // Scribble over the middle pages, leaving the header intact.
@@ -112,9 +114,10 @@ TEST_F(BackupServiceTest, RefusesADamagedDatabase) {
 
 TEST_F(BackupServiceTest, RefusesADatabaseFromANewerBuild) {
     auto bytes = database_bytes(scratch("newer.db"), [](soci::session& session) {
+        const int future_version = host_schema_version() + 1;
         session << "INSERT INTO schema_migrations (owner, version, description, applied_at) "
                    "VALUES ('host', :version, 'from the future', 0)",
-            soci::use(host_schema_version() + 1);
+            soci::use(future_version);
     });
     EXPECT_EQ(refusal(bytes), "the database's host schema is version " + std::to_string(host_schema_version() + 1) +
                                   ", newer than this build knows (" + std::to_string(host_schema_version()) + ")");
