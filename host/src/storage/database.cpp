@@ -27,7 +27,7 @@ thread_local std::vector<const void*> active_calls;
 
 class NestingGuard {
 public:
-    explicit NestingGuard(const void* database) : database_(database) {
+    explicit NestingGuard(const void* database) {
         if (std::find(active_calls.begin(), active_calls.end(), database) != active_calls.end())
             throw std::logic_error("a database call was made inside another one on the same thread; "
                                    "use the session you were given");
@@ -36,9 +36,6 @@ public:
     ~NestingGuard() { active_calls.pop_back(); }
     NestingGuard(const NestingGuard&) = delete;
     NestingGuard& operator=(const NestingGuard&) = delete;
-
-private:
-    const void* database_;
 };
 
 void rollback_quietly(soci::session& session) {
@@ -122,7 +119,8 @@ struct Database::Impl {
         idle.clear();
     }
 
-    void reopen() {
+    // Adds a freshly opened session to the pool.
+    void open_into_pool() {
         auto session = open_session();
         std::lock_guard lock(pool_mutex);
         idle.push_back(std::move(session));
@@ -158,7 +156,7 @@ Database::Database(DatabaseOptions options) : impl_(std::make_unique<Impl>()) {
         throw DatabaseError("cannot create the directory of database " + file.string() + ": " + error.message());
     // Opening one session now reports a bad file at start-up, not at the
     // first request.
-    impl_->reopen();
+    impl_->open_into_pool();
 }
 
 Database::~Database() = default;
@@ -198,7 +196,7 @@ void Database::replace_file(const std::filesystem::path& replacement,
     std::error_code no_log;
     auto log_size = std::filesystem::file_size(sqlite_backend::write_ahead_log_of(file), no_log);
     if (!no_log && log_size > 0) {
-        impl_->reopen();
+        impl_->open_into_pool();
         throw DatabaseError("cannot replace database " + file.string() +
                             ": its write-ahead log is still in use (is another program using the database?)");
     }
@@ -206,24 +204,24 @@ void Database::replace_file(const std::filesystem::path& replacement,
     std::error_code error;
     if (keep_previous_as.has_parent_path()) std::filesystem::create_directories(keep_previous_as.parent_path(), error);
     if (error) {
-        impl_->reopen();
+        impl_->open_into_pool();
         throw DatabaseError("cannot create " + keep_previous_as.parent_path().string() + ": " + error.message());
     }
     try {
         rename_durably(file, keep_previous_as);
     } catch (...) {
-        impl_->reopen();
+        impl_->open_into_pool();
         throw;
     }
     try {
         rename_durably(replacement, file);
-        impl_->reopen();
+        impl_->open_into_pool();
     } catch (...) {
         // Put the previous database back, so a failed swap changes nothing.
         impl_->close_all();
         if (std::filesystem::exists(file)) rename_durably(file, replacement);
         rename_durably(keep_previous_as, file);
-        impl_->reopen();
+        impl_->open_into_pool();
         throw;
     }
     spdlog::info("database {} replaced; the previous one is kept at {}", file.string(), keep_previous_as.string());
