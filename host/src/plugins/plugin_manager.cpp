@@ -532,13 +532,14 @@ nlohmann::json PluginManager::config(const std::string& id) const {
 }
 
 nlohmann::json PluginManager::set_config(const std::string& id, const nlohmann::json& config) {
+    json effective;
     {
         std::lock_guard operation(impl_->operation_mutex);
         auto& plugin = impl_->find(id);
         if (!plugin.manifest)
             throw ApiError(409, "plugin_refused", id + " has no usable manifest: " + plugin.refusal);
         const auto& schema = plugin.manifest->config_schema;
-        auto effective = schema.with_defaults(config);
+        effective = schema.with_defaults(config);
         if (auto error = schema.validate(effective)) throw ApiError(400, "invalid_config", error->message);
 
         auto strand_lock = plugin.strand->lock();
@@ -556,7 +557,7 @@ nlohmann::json PluginManager::set_config(const std::string& id, const nlohmann::
             throw;
         }
     }
-    impl_->publish(sdk::topics::plugin_configured, {{"id", id}});
+    impl_->publish(sdk::topics::plugin_configured, {{"id", id}, {"config", effective}});
     return this->config(id);
 }
 

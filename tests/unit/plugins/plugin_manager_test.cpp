@@ -257,6 +257,18 @@ TEST_F(PluginManagerTest, ConfigurationIsValidatedAppliedLiveAndSaved) {
     EXPECT_EQ(call_json("GET", "/api/v1/plugins/fixture-echo/status")["greeting"], "hai") << "saved";
 }
 
+TEST_F(PluginManagerTest, AConfigureThatThrowsFaultsThePluginAndKeepsTheSavedConfiguration) {
+    install({"fixture-echo"});
+    start_manager();
+    EXPECT_EQ(api_error([&] { manager->set_config("fixture-echo", {{"greeting", "crash"}}); }, 500),
+              "plugin_faulted: plugin fixture-echo failed while applying the configuration and was stopped");
+    EXPECT_EQ(state("fixture-echo"), "faulted");
+    EXPECT_EQ(plugin("fixture-echo")["reason"], "configure() failed: configure crashed on purpose");
+    EXPECT_EQ(manager->config("fixture-echo")["config"]["greeting"], "halo");
+    manager->set_enabled("fixture-echo", true, false);
+    EXPECT_EQ(call_json("GET", "/api/v1/plugins/fixture-echo/status")["greeting"], "halo");
+}
+
 TEST_F(PluginManagerTest, DisablingRemovesEverythingItRegisteredAndIsRemembered) {
     install({"fixture-echo", "fixture-dependent"});
     start_manager();
