@@ -71,7 +71,9 @@ token=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/password" -H "Author
 echo "| Endpoint | Requests/s | p50 | p99 |"
 echo "|---|---|---|---|"
 wrk_line "GET /api/v1/health" "http://127.0.0.1:$PORT/api/v1/health"
-wrk_line "GET /api/v1/plugins (authenticated JSON list)" -H "Authorization: Bearer $token" \
+wrk_line "GET /api/v1/users (authenticated JSON list)" -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$PORT/api/v1/users"
+wrk_line "GET /api/v1/plugins (authenticated, 7 plugins, 3 KB)" -H "Authorization: Bearer $token" \
   "http://127.0.0.1:$PORT/api/v1/plugins"
 stop_host
 echo
