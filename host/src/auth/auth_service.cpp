@@ -61,7 +61,7 @@ void AuthService::ensure_default_admin() {
                  default_admin_name);
 }
 
-void AuthService::reload() { store_.reload(); }
+void AuthService::reload() { store_.reload_revoking_tokens(); }
 
 std::optional<sdk::UserInfo> AuthService::authenticate(std::string_view token) const {
     auto claims = jwt_.verify(token, now_seconds());

@@ -76,7 +76,8 @@ public:
 
     // First run: creates admin/ikbal, which must change its password.
     void ensure_default_admin();
-    // Reads the users again after the database was replaced (restore).
+    // Reads the users again after the database was replaced (restore) and
+    // revokes every token issued before: everyone signs in again.
     void reload();
 
     // Cheap (no database, no hashing): signature, expiry, user exists, is

@@ -98,6 +98,27 @@ void UserStore::reload() {
     users_ = std::move(by_id);
 }
 
+void UserStore::reload_revoking_tokens() {
+    std::lock_guard write_lock(write_mutex_);
+    // users_ only changes under write_mutex_, held here: reading it needs no other lock.
+    std::map<std::int64_t, UserRecord> by_id;
+    database_.write([&](soci::session& session) {
+        for (auto& user : select_users(session, 1, std::numeric_limits<long long>::max())) {
+            auto live = users_.find(user.id);
+            long long version = user.token_version;
+            if (live != users_.end()) version = std::max<long long>(version, live->second.token_version);
+            const long long next_version = version + 1;
+            const long long user_id = user.id;
+            session << "UPDATE users SET token_version = :token_version WHERE id = :id", soci::use(next_version),
+                soci::use(user_id);
+            user.token_version = next_version;
+            by_id.emplace(user.id, std::move(user));
+        }
+    });
+    std::unique_lock memory_lock(memory_mutex_);
+    users_ = std::move(by_id);
+}
+
 std::optional<UserRecord> UserStore::find(std::int64_t id) const {
     std::shared_lock lock(memory_mutex_);
     auto it = users_.find(id);

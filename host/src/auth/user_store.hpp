@@ -51,6 +51,11 @@ public:
 
     // Reads every user again, e.g. after a backup was restored.
     void reload();
+    // After a restore: reads every user again and moves each token_version
+    // past both the restored and the live one, so no token issued before the
+    // restore works (a restored version could otherwise revive tokens that
+    // were revoked after the backup was taken). Everyone signs in again.
+    void reload_revoking_tokens();
 
     std::optional<UserRecord> find(std::int64_t id) const;
     std::optional<UserRecord> find_by_username(std::string_view username) const;

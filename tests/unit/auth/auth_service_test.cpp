@@ -310,8 +310,10 @@ TEST_F(AuthServiceWithAdminTest, ReloadPicksUpTheDatabaseAgain) {
     AuthService other(database, bus, permissions, options());
     other.delete_user(admin_id(), id);
     EXPECT_TRUE(auth.user(id).id == id);
+    const auto token = auth.login("admin", "ikbal", address).token;
     auth.reload();
     EXPECT_EQ(error_code_of([&] { auth.user(id); }), "user_not_found");
+    EXPECT_FALSE(auth.authenticate(token)) << "tokens issued before a restore are revoked";
 }
 
 }  // namespace

@@ -130,6 +130,24 @@ TEST_F(UserStoreTest, ActiveUserNeedsAnEnabledUserAtTheTokensVersion) {
     EXPECT_FALSE(store.active_user(id, 1));
 }
 
+TEST_F(UserStoreTest, ReloadAfterARestoreRevokesTokensOfTheLiveAndTheRestoredVersions) {
+    UserStore store(database);
+    const auto id = store.create(new_user("budi")).id;
+    // Revoked twice live (version 2); the "restored" file still says version 0.
+    store.update(id, {.revoke_tokens = true});
+    store.update(id, {.revoke_tokens = true});
+    database.write([&](soci::session& session) {
+        const long long user_id = id;
+        session << "UPDATE users SET token_version = 0 WHERE id = :id", soci::use(user_id);
+    });
+
+    store.reload_revoking_tokens();
+
+    for (std::int64_t version : {0, 1, 2}) EXPECT_FALSE(store.active_user(id, version)) << version;
+    EXPECT_TRUE(store.active_user(id, 3));
+    EXPECT_EQ(UserStore(database).find(id)->token_version, 3) << "written to the database too";
+}
+
 TEST_F(UserStoreTest, RemovesAUser) {
     UserStore store(database);
     const auto id = store.create(new_user("budi")).id;
