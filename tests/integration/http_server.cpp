@@ -1,6 +1,7 @@
 // The HTTP layer of the real host: error shapes, limits, timeouts, static
 // files, Server-Sent Events, WebSocket routing to a plugin, and a clean
 // shutdown that finishes the request in flight.
+#include "support/eventually.hpp"
 #include <sys/socket.h>
 #include <sys/time.h>
 
@@ -26,15 +27,7 @@ void expect_error(const HttpResult& result, int status, const std::string& code)
     EXPECT_EQ(result.error_code(), code) << result.body;
 }
 
-template <class Condition>
-bool eventually(Condition condition) {
-    auto until = std::chrono::steady_clock::now() + 30s;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(20ms);
-    }
-    return true;
-}
+using billing::test::eventually;
 
 // A blocking connection for requests sent in pieces. Reads give up after
 // 30 s, so a server that never answers fails the test instead of hanging it.

@@ -1,4 +1,5 @@
 // HttpServer::shutdown: requests in flight finish, everything else closes.
+#include "support/eventually.hpp"
 #include <future>
 
 #include "raw_connection.hpp"
@@ -12,15 +13,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-template <class Condition>
-bool eventually(Condition condition) {
-    auto until = std::chrono::steady_clock::now() + 30s;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
+using billing::test::eventually;
 
 // Whether a new connection is still accepted.
 bool accepting(unsigned short port) {

@@ -1,4 +1,5 @@
 // The long-lived connections of HttpServer: Server-Sent Events and WebSockets.
+#include "support/eventually.hpp"
 #include <atomic>
 
 #include <boost/asio/connect.hpp>
@@ -18,16 +19,7 @@ using namespace std::chrono_literals;
 using test::SseClient;
 using test::WsClient;
 
-// Polls `condition` until it holds or a generous deadline passes.
-template <class Condition>
-bool eventually(Condition condition) {
-    auto until = std::chrono::steady_clock::now() + 30s;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > until) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
+using billing::test::eventually;
 
 std::map<std::string, std::string> bearer(const std::string& token) {
     return {{"Authorization", "Bearer " + token}};

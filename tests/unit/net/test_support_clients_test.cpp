@@ -1,6 +1,7 @@
 // Tests of the integration-test clients in tests/support against small
 // local servers, so a failing integration test points at the host, not at
 // its tools.
+#include "support/eventually.hpp"
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -49,15 +50,6 @@ std::string chunk(const std::string& data) {
     return size + data + "\r\n";
 }
 
-template <class Condition>
-bool eventually(Condition condition) {
-    const auto deadline = std::chrono::steady_clock::now() + kPatience;
-    while (!condition()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
-}
 
 TEST(TestHttpClient, SendsTokenAndJsonAndLowerCasesHeaders) {
     RecordingHttpServer server([](const ServerRequest&) {

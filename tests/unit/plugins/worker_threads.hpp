@@ -9,18 +9,11 @@
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include "support/eventually.hpp"
+
 namespace billing::host::plugin_test {
 
-// Polls `condition` until it holds or a generous deadline passes.
-template <class Condition>
-bool eventually(Condition condition) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (condition()) return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return condition();
-}
+using billing::test::eventually;
 
 // Two threads running an io_context; pause() holds queued work back until
 // resume().
