@@ -74,10 +74,11 @@ int Application::run() {
     if (!options_.config_file.empty()) spdlog::info("config: {}", options_.config_file.string());
 
     // The data directory holds the database and the JWT secret: created on
-    // first run, readable by the host's user only.
-    std::filesystem::create_directories(options_.data_dir);
-    std::filesystem::permissions(options_.data_dir, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::replace);
+    // first run, readable by the host's user only. An existing directory
+    // keeps its mode (it may be shared, like /var/lib).
+    if (std::filesystem::create_directories(options_.data_dir))
+        std::filesystem::permissions(options_.data_dir, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::replace);
     spdlog::info("data directory: {}", std::filesystem::absolute(options_.data_dir).string());
 
     Database database({options_.data_dir / "billing.db"});
