@@ -1,0 +1,80 @@
+// The executable itself: its flags, exit codes, first run and shutdown.
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.hpp"
+#include "support/test_support.hpp"
+
+namespace billing::test {
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    std::string output;  // stdout and stderr
+};
+
+// Runs the host with `arguments` to completion (for flags that make it exit).
+Run run_host(const std::string& arguments) {
+    Run run;
+    std::string command = std::string(BILLING_HOST_EXECUTABLE) + " " + arguments + " 2>&1";
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) throw std::runtime_error("popen failed for " + command);
+    char buffer[4096];
+    while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
+    int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+TEST(HostCommandLine, HelpDocumentsEveryFlag) {
+    auto run = run_host("--help");
+    EXPECT_EQ(run.exit_code, 0);
+    for (auto flag : {"--config", "--data-dir", "--port", "--bind", "--plugins-dir", "--log-level"})
+        EXPECT_NE(run.output.find(flag), std::string::npos) << flag;
+}
+
+TEST(HostCommandLine, UnknownFlagsAndBadValuesExitWithTwo) {
+    auto unknown = run_host("--frobnicate");
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.output.find("--frobnicate"), std::string::npos) << unknown.output;
+    EXPECT_EQ(run_host("--port 99999").exit_code, 2);
+    EXPECT_EQ(run_host("--log-level loud").exit_code, 2);
+}
+
+TEST(HostCommandLine, AnInvalidConfigFileExitsWithTwoNamingTheKey) {
+    TempDir dir;
+    std::ofstream(dir.path() / "bad.json") << R"({"server": {"port": "eighty"}})";
+    auto run = run_host("--config " + (dir.path() / "bad.json").string() + " --data-dir " +
+                        (dir.path() / "data").string());
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.output.find("server.port"), std::string::npos) << run.output;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "data")) << "nothing is created before the config is valid";
+}
+
+TEST(HostCommandLine, FirstRunCreatesAPrivateDataDirectoryAndSigtermExitsCleanly) {
+    TempDir dir;
+    const auto data = dir.path() / "shop" / "data";
+    HostOptions options;
+    options.data_dir = data;
+    HostProcess host(options);
+    HttpClient client(host.port());
+    EXPECT_EQ(client.get("/api/v1/health").status, 200);
+
+    struct stat info {};
+    ASSERT_EQ(::stat(data.c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0700u);
+    EXPECT_TRUE(std::filesystem::exists(data / "billing.db"));
+    ASSERT_EQ(::stat((data / "jwt.secret").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0600u);
+
+    EXPECT_EQ(host.stop(), 0) << host.log();
+    EXPECT_NE(host.log().find("billing-host stopped"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace billing::test
