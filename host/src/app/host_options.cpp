@@ -145,8 +145,6 @@ CommandLine parse_command_line(int argc, const char* const* argv,
                                const std::filesystem::path& executable_dir) {
     CommandLine result;
     HostOptions& options = result.options;
-    options.plugins_dir = executable_dir / ".." / "lib" / "billing-host" / "plugins";
-    options.web_dir = executable_dir / ".." / "share" / "billing-host" / "web";
 
     CLI::App app{"billing-host: the billing host of a PlayStation-rental shop.\n"
                  "Serves the dashboard, the API and the TV page, and runs the plugins."};
