@@ -135,13 +135,22 @@ TEST(UsersCrud, ChangesAreAuditedByTarget) {
     EXPECT_EQ(entries.dump().find(first_password), std::string::npos);
 }
 
-TEST(UsersCrud, APasswordSetByTheAdminRevokesAndMustBeChanged) {
+// A host with a signed-in admin and an operator "budi" without permissions.
+class UsersCrudWithOperator : public ::testing::Test {
+protected:
+    UsersCrudWithOperator() {
+        admin_token(admin);
+        budi_client.set_token(create_operator(admin, "budi", {}));
+        id = std::to_string(admin.get("/api/v1/users").json()["users"][1]["id"].get<std::int64_t>());
+    }
+
     HostProcess host;
-    HttpClient admin(host.port());
-    admin_token(admin);
-    HttpClient budi_client(host.port());
-    budi_client.set_token(create_operator(admin, "budi", {}));
-    const auto id = std::to_string(admin.get("/api/v1/users").json()["users"][1]["id"].get<std::int64_t>());
+    HttpClient admin{host.port()};
+    HttpClient budi_client{host.port()};
+    std::string id;  // budi's
+};
+
+TEST_F(UsersCrudWithOperator, APasswordSetByTheAdminRevokesAndMustBeChanged) {
     ASSERT_EQ(budi_client.get("/api/v1/auth/me").status, 200);
 
     ASSERT_EQ(admin.put("/api/v1/users/" + id, {{"password", "sandi-dari-admin"}}).status, 200);
@@ -152,15 +161,7 @@ TEST(UsersCrud, APasswordSetByTheAdminRevokesAndMustBeChanged) {
     EXPECT_EQ(again.json()["user"]["must_change_password"], true);
 }
 
-TEST(UsersCrud, ADisabledUsersTokenStopsWorking) {
-    HostProcess host;
-    HttpClient admin(host.port());
-    admin_token(admin);
-    HttpClient budi_client(host.port());
-    const auto old_token = create_operator(admin, "budi", {});
-    budi_client.set_token(old_token);
-    const auto id = std::to_string(admin.get("/api/v1/users").json()["users"][1]["id"].get<std::int64_t>());
-
+TEST_F(UsersCrudWithOperator, ADisabledUsersTokenStopsWorking) {
     auto disabled = admin.put("/api/v1/users/" + id, {{"disabled", true}});
     ASSERT_EQ(disabled.status, 200) << disabled.body;
     EXPECT_EQ(disabled.json()["user"]["disabled"], true);
@@ -175,14 +176,7 @@ TEST(UsersCrud, ADisabledUsersTokenStopsWorking) {
     EXPECT_EQ(login(budi_client, "budi", kTestPassword).status, 200);
 }
 
-TEST(UsersCrud, PermissionChangesApplyAtOnce) {
-    HostProcess host;
-    HttpClient admin(host.port());
-    admin_token(admin);
-    HttpClient budi_client(host.port());
-    budi_client.set_token(create_operator(admin, "budi", {}));
-    const auto id = std::to_string(admin.get("/api/v1/users").json()["users"][1]["id"].get<std::int64_t>());
-
+TEST_F(UsersCrudWithOperator, PermissionChangesApplyAtOnce) {
     EXPECT_EQ(budi_client.get("/api/v1/auth/me").json()["user"]["permissions"], nlohmann::json::array());
     admin.put("/api/v1/users/" + id, {{"permissions", {"settings.manage"}}});
     EXPECT_EQ(budi_client.get("/api/v1/auth/me").json()["user"]["permissions"], nlohmann::json({"settings.manage"}));
