@@ -16,7 +16,7 @@ APT_PACKAGES := cmake make g++ pkg-config ccache \
 	libboost1.81-dev libboost-url1.81-dev \
 	libsoci-dev libsqlite3-dev sqlite3 nlohmann-json3-dev \
 	libspdlog-dev libfmt-dev libcli11-dev \
-	libqrencode-dev libsodium-dev libssl-dev \
+	libqrencode-dev libsodium-dev libssl-dev libhowardhinnant-date-dev faketime \
 	libgtest-dev libgmock-dev libbenchmark-dev wrk curl
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -11,6 +11,16 @@ PermissionCatalog::PermissionCatalog() {
         {"settings.manage", "Ubah pengaturan toko", "host"},
         {"plugins.view", "Lihat plugin", "host"},
         {"plugins.manage", "Aktifkan/nonaktifkan dan atur plugin", "host"},
+        {"sessions.view", "Lihat TV dan sesi", "host"},
+        {"sessions.start", "Mulai sesi", "host"},
+        {"sessions.extend", "Tambah waktu sesi", "host"},
+        {"sessions.stop", "Hentikan sesi", "host"},
+        {"sessions.move", "Pindahkan sesi ke TV lain", "host"},
+        {"stations.manage", "Kelola TV/stasiun", "host"},
+        {"packages.manage", "Kelola paket dan tarif", "host"},
+        {"members.view", "Lihat member", "host"},
+        {"members.manage", "Kelola member, jual paket", "host"},
+        {"sales.view", "Lihat penjualan dan tutup buku harian", "host"},
     };
 }
 

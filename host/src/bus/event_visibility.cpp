@@ -11,6 +11,11 @@ EventVisibility::EventVisibility() {
         {"host", "host.", sdk::Access::signed_in()},
         {"host", "user.", sdk::Access::admin_only()},
         {"host", "backup.", sdk::Access::admin_only()},
+        {"host", "session.", sdk::Access::permitted("sessions.view")},
+        {"host", "station.", sdk::Access::permitted("sessions.view")},
+        {"host", "package.", sdk::Access::signed_in()},
+        {"host", "member.", sdk::Access::permitted("members.view")},
+        {"host", "day.", sdk::Access::permitted("sales.view")},
     };
 }
 

@@ -13,7 +13,7 @@
 #define BILLING_SDK_ABI_MAJOR 1
 #endif
 #ifndef BILLING_SDK_ABI_MINOR
-#define BILLING_SDK_ABI_MINOR 0
+#define BILLING_SDK_ABI_MINOR 1
 #endif
 
 #define BILLING_SDK_STRINGIFY_(x) #x

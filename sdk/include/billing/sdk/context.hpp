@@ -10,6 +10,7 @@
 #include "billing/sdk/http_client.hpp"
 #include "billing/sdk/logger.hpp"
 #include "billing/sdk/qr.hpp"
+#include "billing/sdk/rental.hpp"
 #include "billing/sdk/scheduler.hpp"
 #include "billing/sdk/settings.hpp"
 #include "billing/sdk/storage.hpp"
@@ -43,6 +44,8 @@ public:
     virtual Audit& audit() = 0;
     virtual HttpClient& http_client() = 0;
     virtual const QrRenderer& qr() const = 0;
+    // Since ABI 1.1.
+    virtual Rental& rental() = 0;
 };
 
 }  // namespace billing::sdk
