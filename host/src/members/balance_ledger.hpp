@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace soci {
 class session;
 }
@@ -31,5 +33,10 @@ std::int64_t apply_balance_change(soci::session& session, const BalanceChange& c
 
 // The units of `package_id` that `member_id` holds (0 when none).
 std::int64_t balance_units(soci::session& session, std::int64_t member_id, std::int64_t package_id);
+
+// The payload of member.balance_changed for an applied change:
+// {member_id, package_id, kind, change, units, actor, reason, session_id}.
+// Published by whoever committed the change (after the commit).
+nlohmann::json balance_changed_payload(const BalanceChange& change, std::int64_t units);
 
 }  // namespace billing::host

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 namespace soci {
 class session;
 }
@@ -27,5 +29,9 @@ struct Sale {
 
 // Inserts the sale and returns its id.
 std::int64_t record_sale(soci::session& session, const Sale& sale);
+
+// {id, at, business_day, kind, amount, operator, member_id, package_id,
+// session_id, station_id, units}; `at` as ISO-8601, absent ids as null.
+nlohmann::json sale_json(std::int64_t id, const Sale& sale);
 
 }  // namespace billing::host
