@@ -23,13 +23,28 @@
 #include "backup/backup_routes.hpp"
 #include "backup/backup_service.hpp"
 #include "bus/event_bus.hpp"
+#include "catalog/catalog_routes.hpp"
+#include "catalog/package_store.hpp"
+#include "catalog/station_store.hpp"
+#include "daybook/day_book.hpp"
+#include "daybook/day_closer.hpp"
+#include "daybook/daybook_routes.hpp"
 #include "bus/event_visibility.hpp"
 #include "core/executors.hpp"
 #include "http/http_server.hpp"
+#include "members/member_routes.hpp"
+#include "members/member_store.hpp"
 #include "net/outbound_http_client.hpp"
 #include "plugins/plugin_manager.hpp"
 #include "plugins/plugin_routes.hpp"
+#include "pricing/business_calendar.hpp"
 #include "qr/qr_renderer.hpp"
+#include "sessions/rental_core.hpp"
+#include "sessions/session_clock.hpp"
+#include "sessions/session_routes.hpp"
+#include "sessions/session_service.hpp"
+#include "sessions/session_ticker.hpp"
+#include "sessions/station_board.hpp"
 #include "settings/settings_routes.hpp"
 #include "settings/settings_store.hpp"
 #include "storage/database.hpp"
@@ -103,8 +118,34 @@ int Application::run() {
     OutboundHttpClient http_client(network);
     BackupService backup(database, options_.data_dir);
 
-    PluginManager plugins(PluginServices{executors, bus, visibility, router, websockets, database, settings,
-                                         audit, permissions, http_client, qr, options_.data_dir},
+    // The rental core. Live sessions are recovered before anything can
+    // change them: what fell due while the host was down happens first, at
+    // the instant it was due.
+    BusinessCalendar calendar(settings);
+    PackageStore packages(database, bus);
+    StationStore stations(database, bus, packages);
+    MemberStore members(database, bus, packages, calendar);
+    SessionClock session_clock;
+    SessionService sessions(SessionServiceDependencies{database, bus, stations, packages, members, calendar, settings,
+                                                       session_clock});
+    stations.set_busy_check([&sessions](std::int64_t station_id) { return sessions.live_on(station_id).has_value(); });
+    sessions.recover();
+    StationBoard board(stations, sessions, session_clock, bus);
+    RentalCore rental{stations, packages, members, sessions, board};
+    SessionTicker ticker(executors, sessions, session_clock);
+    sessions.on_schedule_change([&ticker] { ticker.poke(); });
+    DayBook day_book(database, bus, calendar);
+    DayCloser day_closer(executors, bus, day_book, calendar);
+    // Money for a day already closed (open play that ran past the
+    // boundary) rewrites that day's summary.
+    bus.subscribe("host.daybook", sdk::topics::session_ended,
+                  [&day_book](const sdk::Event& event) {
+                      day_book.refresh(event.payload.at("session").at("business_day").get<std::string>());
+                  },
+                  executors.make_worker_strand());
+
+    PluginManager plugins(PluginServices{executors, bus, visibility, router, websockets, database, settings, audit,
+                                         permissions, http_client, qr, options_.data_dir, &rental},
                           options_.plugins_dir);
 
     register_health_routes(router, started);
@@ -112,10 +153,18 @@ int Application::run() {
     register_audit_routes(router, workers, audit);
     register_settings_routes(router, workers, settings);
     register_plugin_routes(router, workers, plugins);
-    // A restored database brings its own users, settings and plugin state.
+    register_catalog_routes(router, workers, stations, packages);
+    register_member_routes(router, workers, members, database);
+    register_session_routes(router, workers, sessions, board);
+    register_daybook_routes(router, workers, day_book, database);
+    // A restored database brings its own users, settings, rental data and
+    // plugin state.
     register_backup_routes(router, workers, backup, bus, [&] {
         auth.reload();
         settings.reload();
+        packages.reload();
+        stations.reload();
+        sessions.recover();
         plugins.restart_all();
     });
 
@@ -142,6 +191,8 @@ int Application::run() {
     ThreadGroup network_threads(network, options_.network_threads);
     ThreadGroup work_threads(work, options_.worker_threads);
 
+    ticker.start();
+    day_closer.start();
     // Plugins start before the server listens, so the first request already
     // sees their routes.
     plugins.start();
@@ -154,6 +205,8 @@ int Application::run() {
     spdlog::info("signal {} received: shutting down", signal_number);
     bus.publish(sdk::topics::host_stopping, nlohmann::json::object(), "host");
     server.shutdown(options_.shutdown_grace);
+    ticker.stop();
+    day_closer.stop();
     plugins.stop_all();
     work_threads.join();
     network.stop();

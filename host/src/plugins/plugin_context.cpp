@@ -4,6 +4,7 @@
 #include "plugins/plugin_bus.hpp"
 #include "plugins/plugin_http_client.hpp"
 #include "plugins/plugin_http_routes.hpp"
+#include "plugins/plugin_rental.hpp"
 #include "plugins/plugin_scheduler.hpp"
 #include "plugins/plugin_websockets.hpp"
 
@@ -23,7 +24,9 @@ PluginContext::PluginContext(const PluginServices& services, std::shared_ptr<Plu
       scheduler_(std::make_shared<PluginScheduler>(services.executors.work(), guard_)),
       routes_(std::make_shared<PluginHttpRoutes>(services.router, guard_)),
       websockets_(std::make_shared<PluginWebSockets>(services.websockets, guard_)),
-      http_client_(std::make_shared<PluginHttpClient>(services.http_client, guard_)) {}
+      http_client_(std::make_shared<PluginHttpClient>(services.http_client, guard_)),
+      rental_(services.rental ? std::make_unique<PluginRental>(*services.rental, services.audit, guard_->plugin_id())
+                              : nullptr) {}
 
 PluginContext::~PluginContext() { close(); }
 
@@ -47,6 +50,11 @@ sdk::Scheduler& PluginContext::scheduler() { return *scheduler_; }
 sdk::HttpRoutes& PluginContext::routes() { return *routes_; }
 sdk::WebSocketEndpoints& PluginContext::websockets() { return *websockets_; }
 sdk::HttpClient& PluginContext::http_client() { return *http_client_; }
+
+sdk::Rental& PluginContext::rental() {
+    if (!rental_) throw std::logic_error("the rental core is not available to plugin " + plugin_id());
+    return *rental_;
+}
 
 std::size_t PluginContext::route_count() const { return routes_->count(); }
 std::size_t PluginContext::websocket_count() const { return websockets_->count(); }

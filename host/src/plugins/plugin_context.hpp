@@ -18,6 +18,7 @@ class PluginScheduler;
 class PluginHttpRoutes;
 class PluginWebSockets;
 class PluginHttpClient;
+class PluginRental;
 
 // What the host gives one running plugin instance, tracking everything the
 // plugin registers through it so close() can remove it all.
@@ -41,6 +42,7 @@ public:
     sdk::Audit& audit() override { return audit_; }
     sdk::HttpClient& http_client() override;
     const sdk::QrRenderer& qr() const override { return qr_; }
+    sdk::Rental& rental() override;
 
     // The configuration after a successful configure().
     void set_config(nlohmann::json config);
@@ -68,6 +70,7 @@ private:
     std::shared_ptr<PluginHttpRoutes> routes_;
     std::shared_ptr<PluginWebSockets> websockets_;
     std::shared_ptr<PluginHttpClient> http_client_;
+    std::unique_ptr<PluginRental> rental_;  // null without a rental core
 };
 
 }  // namespace billing::host

@@ -8,6 +8,8 @@ class QrRenderer;
 
 namespace billing::host {
 
+struct RentalCore;
+
 class Executors;
 class EventBus;
 class EventVisibility;
@@ -33,6 +35,9 @@ struct PluginServices {
     OutboundHttpClient& http_client;
     const sdk::QrRenderer& qr;
     std::filesystem::path data_dir;
+    // The rental core; absent in tests of the plugin machinery alone, where
+    // a plugin asking for it faults.
+    RentalCore* rental = nullptr;
 };
 
 }  // namespace billing::host

@@ -96,6 +96,27 @@ nlohmann::json business_day_start(const nlohmann::json& value) {
     return text;
 }
 
+nlohmann::json session_warning_minutes(const nlohmann::json& value) {
+    const std::string field = "session_warning_minutes";
+    const auto expectation = "a list of up to 5 different whole minutes from 1 to 60, e.g. [5, 1]";
+    if (!value.is_array() || value.size() > 5) invalid(field, expectation);
+    std::vector<std::int64_t> minutes;
+    for (const auto& item : value) {
+        if (!item.is_number_integer() || item.get<std::int64_t>() < 1 || item.get<std::int64_t>() > 60)
+            invalid(field, expectation);
+        minutes.push_back(item.get<std::int64_t>());
+    }
+    std::sort(minutes.rbegin(), minutes.rend());
+    if (std::adjacent_find(minutes.begin(), minutes.end()) != minutes.end()) invalid(field, expectation);
+    return minutes;
+}
+
+nlohmann::json session_max_pause_minutes(const nlohmann::json& value) {
+    if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 120)
+        invalid("session_max_pause_minutes", "a whole number of minutes from 1 to 120");
+    return value;
+}
+
 // An IANA name: letters, digits and "_+-" in '/'-separated parts, none of
 // them starting with '.', so it can never leave the zoneinfo directory.
 bool looks_like_zone_name(const std::string& name) {
@@ -120,6 +141,8 @@ const nlohmann::json& SettingRules::defaults() {
         {"time_zone", "Asia/Jakarta"},
         {"currency", {{"symbol", "Rp"}, {"thousands_separator", "."}}},
         {"business_day_start", "06:00"},
+        {"session_warning_minutes", {5, 1}},
+        {"session_max_pause_minutes", 10},
     };
     return values;
 }
@@ -133,6 +156,8 @@ nlohmann::json SettingRules::validate(const std::string& key, const nlohmann::js
     if (key == "time_zone") return time_zone(value);
     if (key == "currency") return currency(value, current);
     if (key == "business_day_start") return business_day_start(value);
+    if (key == "session_warning_minutes") return session_warning_minutes(value);
+    if (key == "session_max_pause_minutes") return session_max_pause_minutes(value);
     throw ApiError(400, "unknown_setting", key + " is not a setting");
 }
 

@@ -1,12 +1,13 @@
-#include "members/query_parameters.hpp"
+#include "api/query_parameters.hpp"
 
 #include <charconv>
 #include <chrono>
 
 #include <billing/sdk/http.hpp>
 
-namespace billing::host::query_parameters {
+#include "core/clock.hpp"
 
+namespace billing::host::query_parameters {
 namespace {
 
 [[noreturn]] void invalid(const std::string& name, const std::string& expectation) {
@@ -46,6 +47,22 @@ std::optional<std::int64_t> integer(const Query& query, const std::string& name,
     return value;
 }
 
+std::optional<std::int64_t> instant(const Query& query, const std::string& name) {
+    const auto* text = find(query, name);
+    if (text == nullptr) return std::nullopt;
+    std::int64_t unix_ms = 0;
+    if (!parse_instant(*text, unix_ms))
+        invalid(name, "an ISO-8601 UTC instant (2026-11-21T03:04:05.678Z) or Unix milliseconds");
+    return unix_ms;
+}
+
+std::optional<std::string> text(const Query& query, const std::string& name, std::size_t max_length) {
+    const auto* value = find(query, name);
+    if (value == nullptr) return std::nullopt;
+    if (value->size() > max_length) invalid(name, "at most " + std::to_string(max_length) + " characters");
+    return *value;
+}
+
 std::optional<std::string> date(const Query& query, const std::string& name) {
     const auto* text = find(query, name);
     if (text == nullptr) return std::nullopt;
@@ -57,11 +74,16 @@ std::optional<std::string> date(const Query& query, const std::string& name) {
     return *text;
 }
 
-std::optional<std::string> text(const Query& query, const std::string& name, std::size_t max_length) {
+std::optional<std::string> choice(const Query& query, const std::string& name,
+                                  std::initializer_list<const char*> allowed) {
     const auto* value = find(query, name);
     if (value == nullptr) return std::nullopt;
-    if (value->size() > max_length) invalid(name, "at most " + std::to_string(max_length) + " characters");
-    return *value;
+    std::string listed;
+    for (const auto* option : allowed) {
+        if (*value == option) return *value;
+        listed += (listed.empty() ? "" : ", ") + std::string(option);
+    }
+    invalid(name, "one of " + listed);
 }
 
 }  // namespace billing::host::query_parameters
