@@ -3,7 +3,7 @@
 #include <billing/sdk/http.hpp>
 #include <soci/soci.h>
 
-#include "members/nullable_integer.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 

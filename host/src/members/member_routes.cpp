@@ -5,7 +5,7 @@
 #include "api/json_input.hpp"
 #include "api/router.hpp"
 #include "members/member_store.hpp"
-#include "members/query_parameters.hpp"
+#include "api/query_parameters.hpp"
 #include "members/sales_listing.hpp"
 
 namespace billing::host {

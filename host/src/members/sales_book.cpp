@@ -3,7 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/clock.hpp"
-#include "members/nullable_integer.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 

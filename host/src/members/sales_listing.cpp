@@ -4,7 +4,7 @@
 
 #include <soci/soci.h>
 
-#include "members/nullable_integer.hpp"
+#include "storage/nullable.hpp"
 #include "members/sales_book.hpp"
 #include "storage/database.hpp"
 
