@@ -3,9 +3,9 @@
 #include <limits>
 
 #include "api/json_input.hpp"
+#include "api/query_parameters.hpp"
 #include "api/router.hpp"
 #include "members/member_store.hpp"
-#include "api/query_parameters.hpp"
 #include "members/sales_listing.hpp"
 
 namespace billing::host {

@@ -17,6 +17,7 @@
 #include "members/sales_book.hpp"
 #include "pricing/business_calendar.hpp"
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 
@@ -264,8 +265,7 @@ nlohmann::json MemberStore::history(std::int64_t member_id, std::optional<std::i
         if (!select_member_by_id(session, member_id)) throw member_not_found(member_id);
         long long id = 0, at = 0, package_id = 0, change = 0, units_after = 0;
         std::string package_name, kind, actor, reason;
-        long long session_id = 0, sale_id = 0;
-        soci::indicator session_indicator = soci::i_null, sale_indicator = soci::i_null;
+        NullableInteger session_id, sale_id;
         soci::statement statement =
             (session.prepare << "SELECT h.id, h.at, h.package_id, p.name, h.kind, h.change, h.units_after, h.actor, "
                                 "h.reason, h.session_id, h.sale_id FROM balance_history h "
@@ -273,11 +273,12 @@ nlohmann::json MemberStore::history(std::int64_t member_id, std::optional<std::i
                                 "WHERE h.member_id = :member AND h.id < :before ORDER BY h.id DESC LIMIT :fetch",
              soci::into(id), soci::into(at), soci::into(package_id), soci::into(package_name), soci::into(kind),
              soci::into(change), soci::into(units_after), soci::into(actor), soci::into(reason),
-             soci::into(session_id, session_indicator), soci::into(sale_id, sale_indicator), soci::use(member),
+             soci::into(session_id.value, session_id.indicator), soci::into(sale_id.value, sale_id.indicator),
+             soci::use(member),
              soci::use(before), soci::use(fetch));
         statement.execute();
-        auto id_or_null = [](long long value, soci::indicator indicator) {
-            return indicator == soci::i_ok ? nlohmann::json(value) : nlohmann::json(nullptr);
+        auto id_or_null = [](const NullableInteger& column) {
+            return column.get() ? nlohmann::json(column.value) : nlohmann::json(nullptr);
         };
         while (statement.fetch()) {
             entries.push_back({{"id", id},
@@ -289,8 +290,8 @@ nlohmann::json MemberStore::history(std::int64_t member_id, std::optional<std::i
                                {"units_after", units_after},
                                {"actor", actor},
                                {"reason", reason},
-                               {"session_id", id_or_null(session_id, session_indicator)},
-                               {"sale_id", id_or_null(sale_id, sale_indicator)}});
+                               {"session_id", id_or_null(session_id)},
+                               {"sale_id", id_or_null(sale_id)}});
         }
     });
     nlohmann::json next_before_id = nullptr;

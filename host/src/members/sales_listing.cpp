@@ -4,9 +4,9 @@
 
 #include <soci/soci.h>
 
-#include "storage/nullable.hpp"
 #include "members/sales_book.hpp"
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 
