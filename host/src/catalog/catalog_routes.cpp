@@ -3,6 +3,7 @@
 #include <billing/sdk/http.hpp>
 
 #include "api/json_input.hpp"
+#include "api/query_parameters.hpp"
 #include "api/router.hpp"
 #include "catalog/changed_fields.hpp"
 #include "catalog/package_store.hpp"
@@ -41,12 +42,9 @@ std::string package_target(std::int64_t id) { return "package:" + std::to_string
 
 // ?active=true|false|all (default all).
 std::vector<Package> packages_filtered(const PackageStore& packages, const HttpRequest& request) {
-    auto it = request.query.find("active");
-    const std::string filter = it == request.query.end() ? "all" : it->second;
+    const auto filter = query_parameters::choice(request.query, "active", {"true", "false", "all"}).value_or("all");
     if (filter == "all") return packages.list(true);
     if (filter == "true") return packages.list(false);
-    if (filter != "false")
-        throw sdk::ApiError(400, "invalid_parameter", "active must be true, false or all, not \"" + filter + "\"");
     auto inactive = packages.list(true);
     std::erase_if(inactive, [](const Package& p) { return p.active; });
     return inactive;

@@ -9,10 +9,10 @@
 
 #include "bus/event_bus.hpp"
 #include "catalog/changed_fields.hpp"
-#include "catalog/nullable_column.hpp"
 #include "catalog/package_input.hpp"
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 
@@ -37,18 +37,18 @@ struct PackageRow {
           updated_at(package.updated_at) {}
 
     long long id;
-    NullableColumn<long long> duration_minutes;
+    NullableInteger duration_minutes;
     long long price;
-    NullableColumn<long long> night_price;
-    NullableColumn<std::string> night_from, night_until;
+    NullableInteger night_price;
+    NullableText night_from, night_until;
     long long rounding_minutes, minimum_charge, active, created_at, updated_at;
 };
 
 std::vector<Package> select_packages(soci::session& session) {
     long long id = 0, price = 0, rounding_minutes = 0, minimum_charge = 0, active = 0, created_at = 0, updated_at = 0;
     std::string name, console_type, kind;
-    NullableColumn<long long> duration_minutes, night_price;
-    NullableColumn<std::string> night_from, night_until;
+    NullableInteger duration_minutes, night_price;
+    NullableText night_from, night_until;
     soci::statement statement =
         (session.prepare << "SELECT id, name, console_type, kind, duration_minutes, price, night_price, night_from, "
                             "night_until, rounding_minutes, minimum_charge, active, created_at, updated_at "

@@ -12,11 +12,11 @@
 #include "catalog/changed_fields.hpp"
 #include "catalog/code_order.hpp"
 #include "catalog/ip_address.hpp"
-#include "catalog/nullable_column.hpp"
 #include "catalog/package_store.hpp"
 #include "catalog/station_input.hpp"
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 
@@ -40,16 +40,16 @@ struct StationRow {
           updated_at(station.updated_at) {}
 
     long long id;
-    NullableColumn<long long> tariff_package_id;
-    NullableColumn<std::string> ip_address;
+    NullableInteger tariff_package_id;
+    NullableText ip_address;
     long long enabled, maintenance, created_at, updated_at;
 };
 
 std::vector<Station> select_stations(soci::session& session) {
     long long id = 0, enabled = 0, maintenance = 0, created_at = 0, updated_at = 0;
     std::string code, name, console_type;
-    NullableColumn<long long> tariff_package_id;
-    NullableColumn<std::string> ip_address;
+    NullableInteger tariff_package_id;
+    NullableText ip_address;
     soci::statement statement =
         (session.prepare << "SELECT id, code, name, console_type, tariff_package_id, ip_address, enabled, "
                             "maintenance, created_at, updated_at FROM stations",
