@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <billing/sdk/http.hpp>
+#include <billing/sdk/topics.hpp>
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
@@ -202,7 +203,7 @@ Member MemberStore::create(const nlohmann::json& body, const std::string& actor)
         member.id = id;
     });
     spdlog::info("member {} created by {}", member.id, actor);
-    bus_.publish("member.created", {{"member", member}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::member_created, {{"member", member}, {"actor", actor}}, "host");
     return member;
 }
 
@@ -233,7 +234,7 @@ Member MemberStore::update(std::int64_t id, const nlohmann::json& body, const st
             soci::use(member_id);
     });
     if (!changed.empty())
-        bus_.publish("member.updated", {{"member", member}, {"changed", changed}, {"actor", actor}}, "host");
+        bus_.publish(sdk::topics::member_updated, {{"member", member}, {"changed", changed}, {"actor", actor}}, "host");
     return member;
 }
 
@@ -336,7 +337,7 @@ nlohmann::json MemberStore::sell_package(std::int64_t member_id, const nlohmann:
     });
     spdlog::info("member {} bought {} unit(s) of package {} for {} (sale {}, by {})", member_id, purchase.units,
                  package.id, sale.amount, sale_id, actor);
-    bus_.publish("member.package_bought",
+    bus_.publish(sdk::topics::member_package_bought,
                  {{"member_id", member_id},
                   {"package_id", package.id},
                   {"units", purchase.units},
@@ -344,7 +345,7 @@ nlohmann::json MemberStore::sell_package(std::int64_t member_id, const nlohmann:
                   {"sale_id", sale_id},
                   {"actor", actor}},
                  "host");
-    bus_.publish("member.balance_changed", balance_changed_payload(change, units), "host");
+    bus_.publish(sdk::topics::member_balance_changed, balance_changed_payload(change, units), "host");
     return {{"sale", sale_json(sale_id, sale)}, {"balance", balance_json(package.id, package.name, units)}};
 }
 
@@ -366,7 +367,7 @@ nlohmann::json MemberStore::change_balance(std::int64_t member_id, const nlohman
     std::int64_t units = 0;
     database_.write([&](soci::session& session) { units = apply_balance_change(session, change); });
     spdlog::info("member {}: package {} balance {:+} ({}) by {}", member_id, package.id, change.change, change.kind, actor);
-    bus_.publish("member.balance_changed", balance_changed_payload(change, units), "host");
+    bus_.publish(sdk::topics::member_balance_changed, balance_changed_payload(change, units), "host");
     return {{"balance", balance_json(package.id, package.name, units)}};
 }
 
