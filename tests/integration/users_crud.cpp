@@ -23,17 +23,6 @@ HttpResult login(HttpClient& client, const std::string& username, const std::str
     return client.post("/api/v1/auth/login", {{"username", username}, {"password", password}});
 }
 
-// The next event on `topic`, skipping others; fails the test after 10 s.
-nlohmann::json next_event(SseClient& events, const std::string& topic) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    while (std::chrono::steady_clock::now() < deadline) {
-        auto event = events.next(std::chrono::milliseconds(500));
-        if (event && event->event == topic) return nlohmann::json::parse(event->data);
-    }
-    ADD_FAILURE() << "no " << topic << " event within 10 s";
-    return nullptr;
-}
-
 TEST(UsersCrud, CreatesListsShowsUpdatesAndDeletes) {
     HostProcess host;
     HttpClient admin(host.port());

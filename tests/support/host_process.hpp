@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,20 @@ struct HostOptions {
     std::filesystem::path plugins_dir;
     // Empty: a fresh temporary directory. A given one is kept afterwards.
     std::filesystem::path data_dir;
+    // Added to (or replacing in) the host's environment.
+    std::map<std::string, std::string> environment;
 };
+
+// The environment that runs the host under libfaketime (Debian's faketime
+// package): its wall clock reads `spec` ("@2026-11-20 22:59:50" starts
+// there and ticks on, "+2h" is an offset; see faketime(1)), its steady
+// clock stays real. With `spec_file`, the spec is read from that file on
+// every call instead, so a test can step the wall clock of a running host
+// by rewriting the file. TZ is UTC so "@" times are UTC.
+std::map<std::string, std::string> faketime_environment(const std::string& spec,
+                                                        const std::filesystem::path& spec_file = {});
+// Whether libfaketime is installed here.
+bool faketime_available();
 
 // The real billing-host executable on 127.0.0.1 and a free port:
 //   --data-dir D --bind 127.0.0.1 --port P --plugins-dir X --log-level debug
@@ -50,6 +64,10 @@ public:
     std::string log() const;
     // Whether the process is still alive (reaps it if it has ended).
     bool running();
+    // Changes the environment of the next start().
+    void set_environment(const std::map<std::string, std::string>& environment) {
+        options_.environment = environment;
+    }
 
 private:
     void spawn();

@@ -1,5 +1,7 @@
 #include "support/sse_client.hpp"
 
+#include <gtest/gtest.h>
+
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -113,6 +115,16 @@ bool SseClient::saw_heartbeat() const {
 bool SseClient::closed() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->closed;
+}
+
+nlohmann::json next_event(SseClient& events, const std::string& topic) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto event = events.next(std::chrono::milliseconds(500));
+        if (event && event->event == topic) return nlohmann::json::parse(event->data);
+    }
+    ADD_FAILURE() << "no " << topic << " event within 10 s";
+    return nullptr;
 }
 
 }  // namespace billing::test

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "support/sse_parser.hpp"
 
 namespace billing::test {
@@ -33,5 +35,9 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+// The payload of the next event on `topic`, skipping others; fails the
+// test (and returns null) if none comes within 10 s.
+nlohmann::json next_event(SseClient& events, const std::string& topic);
 
 }  // namespace billing::test
