@@ -1,5 +1,5 @@
 // The daily reset at the business-day boundary (06:00 Asia/Jakarta by
-// default), on the real host started under libfaketime 10 seconds before it.
+// default), on the real host started under libfaketime 20 seconds before it.
 #include <gtest/gtest.h>
 
 #include "support/eventually.hpp"
@@ -11,8 +11,8 @@ namespace {
 using nlohmann::json;
 
 TEST(DailyReset, ClosesTheDayAtTheBoundaryAndKeepsRunningSessionsOnTheirDay) {
-    // 05:59:30 in Jakarta (UTC+7).
-    HostProcess host({.environment = faketime_environment("@2026-11-20 22:59:30")});
+    // 05:59:40 in Jakarta (UTC+7).
+    HostProcess host({.environment = faketime_environment("@2026-11-20 22:59:40")});
     HttpClient admin(host.port());
     const auto token = admin_token(admin);
     const auto package = create_fixed_package(admin);
@@ -26,7 +26,7 @@ TEST(DailyReset, ClosesTheDayAtTheBoundaryAndKeepsRunningSessionsOnTheirDay) {
     ASSERT_EQ(fixed["business_day"], "2026-11-20");
     ASSERT_EQ(admin.get("/api/v1/business-days/2026-11-20").json()["closed"], false);
 
-    auto closed = next_event(events, "day.closed")["payload"];
+    auto closed = next_event(events, "day.closed", std::chrono::seconds(40))["payload"];
     EXPECT_EQ(closed["day"], "2026-11-20");
     auto summary = admin.get("/api/v1/business-days/2026-11-20").json();
     EXPECT_EQ(summary["closed"], true);

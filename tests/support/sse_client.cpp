@@ -117,13 +117,13 @@ bool SseClient::closed() const {
     return impl_->closed;
 }
 
-nlohmann::json next_event(SseClient& events, const std::string& topic) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+nlohmann::json next_event(SseClient& events, const std::string& topic, std::chrono::seconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
         auto event = events.next(std::chrono::milliseconds(500));
         if (event && event->event == topic) return nlohmann::json::parse(event->data);
     }
-    ADD_FAILURE() << "no " << topic << " event within 10 s";
+    ADD_FAILURE() << "no " << topic << " event within " << timeout.count() << " s";
     return nullptr;
 }
 

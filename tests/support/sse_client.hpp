@@ -36,8 +36,9 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// The payload of the next event on `topic`, skipping others; fails the
-// test (and returns null) if none comes within 10 s.
-nlohmann::json next_event(SseClient& events, const std::string& topic);
+// The next event on `topic` (its data: topic, payload, source, at, seq),
+// skipping others; fails the test (and returns null) if none comes in time.
+nlohmann::json next_event(SseClient& events, const std::string& topic,
+                          std::chrono::seconds timeout = std::chrono::seconds(10));
 
 }  // namespace billing::test
