@@ -55,7 +55,7 @@ TEST_F(PluginsLifecycle, TheListShowsEveryPluginWithItsStateAndReason) {
     auto result = admin.get("/api/v1/plugins");
     ASSERT_EQ(result.status, 200) << result.body;
     auto list = result.json()["plugins"];
-    EXPECT_EQ(list.size(), 7u) << list.dump(2);
+    EXPECT_EQ(list.size(), 8u) << list.dump(2);
 
     auto echo = plugin("fixture-echo");
     EXPECT_EQ(echo["state"], "running");
@@ -73,7 +73,7 @@ TEST_F(PluginsLifecycle, TheListShowsEveryPluginWithItsStateAndReason) {
     auto bad_abi = plugin("fixture-bad-abi");
     EXPECT_EQ(bad_abi["state"], "faulted");
     EXPECT_THAT(bad_abi["reason"].get<std::string>(),
-                HasSubstr("built for SDK ABI 99.0 but the host provides 1."));
+                HasSubstr("built for SDK ABI 99."));
     EXPECT_THAT(plugin("fixture-missing-dep")["reason"].get<std::string>(),
                 HasSubstr("requires does-not-exist, which is not installed"));
     EXPECT_EQ(plugin("fixture-cycle-a")["reason"], "cycle: fixture-cycle-a -> fixture-cycle-b -> fixture-cycle-a");

@@ -40,6 +40,35 @@ const RouteCase kRoutes[] = {
     {"PUT", "/api/v1/plugins/fixture-echo/config", Needs::permission, "plugins.manage"},
     {"GET", "/api/v1/plugins/fixture-echo/status", Needs::signed_in},
     {"POST", "/api/v1/plugins/fixture-echo/items", Needs::permission, "fixture.use"},
+    {"GET", "/api/v1/stations", Needs::permission, "sessions.view"},
+    {"GET", "/api/v1/stations/1", Needs::permission, "sessions.view"},
+    {"POST", "/api/v1/stations", Needs::permission, "stations.manage"},
+    {"PUT", "/api/v1/stations/1", Needs::permission, "stations.manage"},
+    {"DELETE", "/api/v1/stations/1", Needs::permission, "stations.manage"},
+    {"GET", "/api/v1/packages", Needs::signed_in},
+    {"GET", "/api/v1/packages/1", Needs::signed_in},
+    {"POST", "/api/v1/packages", Needs::permission, "packages.manage"},
+    {"PUT", "/api/v1/packages/1", Needs::permission, "packages.manage"},
+    {"GET", "/api/v1/members", Needs::permission, "members.view"},
+    {"POST", "/api/v1/members", Needs::permission, "members.manage"},
+    {"GET", "/api/v1/members/1", Needs::permission, "members.view"},
+    {"PUT", "/api/v1/members/1", Needs::permission, "members.manage"},
+    {"GET", "/api/v1/members/1/balances", Needs::permission, "members.view"},
+    {"GET", "/api/v1/members/1/history", Needs::permission, "members.view"},
+    {"POST", "/api/v1/members/1/purchases", Needs::permission, "members.manage"},
+    {"POST", "/api/v1/members/1/balance-changes", Needs::permission, "members.manage"},
+    {"GET", "/api/v1/sales", Needs::permission, "sales.view"},
+    {"GET", "/api/v1/business-days", Needs::permission, "sales.view"},
+    {"GET", "/api/v1/business-days/2026-11-21", Needs::permission, "sales.view"},
+    {"GET", "/api/v1/session-log", Needs::permission, "sessions.view"},
+    {"GET", "/api/v1/sessions", Needs::permission, "sessions.view"},
+    {"GET", "/api/v1/sessions/1", Needs::permission, "sessions.view"},
+    {"POST", "/api/v1/sessions", Needs::permission, "sessions.start"},
+    {"POST", "/api/v1/sessions/1/extend", Needs::permission, "sessions.extend"},
+    {"POST", "/api/v1/sessions/1/pause", Needs::permission, "sessions.extend"},
+    {"POST", "/api/v1/sessions/1/resume", Needs::permission, "sessions.extend"},
+    {"POST", "/api/v1/sessions/1/move", Needs::permission, "sessions.move"},
+    {"POST", "/api/v1/sessions/1/stop", Needs::permission, "sessions.stop"},
 };
 
 class SecurityAccess : public ::testing::Test {
@@ -114,7 +143,10 @@ TEST_F(SecurityAccess, AnOperatorWithoutGrantsIsRefusedAdminAndPermissionRoutes)
 TEST_F(SecurityAccess, APermissionOpensExactlyItsRoutes) {
     HttpClient admin(host_->port());
     admin_token(admin);
-    for (const auto& granted : {"settings.manage", "plugins.view", "plugins.manage", "fixture.use"}) {
+    for (const auto& granted : {"settings.manage", "plugins.view", "plugins.manage", "fixture.use", "sessions.view",
+                                "sessions.start", "sessions.extend", "sessions.stop", "sessions.move",
+                                "stations.manage", "packages.manage", "members.view", "members.manage",
+                                "sales.view"}) {
         HttpClient client(host_->port());
         client.set_token(create_operator(admin, std::string("op-") + granted, {granted}));
         for (const auto& route : kRoutes) {

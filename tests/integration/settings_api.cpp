@@ -16,7 +16,9 @@ const nlohmann::json kDefaults = {{"shop_name", "Rental PlayStation"},
                                   {"whatsapp_number", ""},
                                   {"time_zone", "Asia/Jakarta"},
                                   {"currency", {{"symbol", "Rp"}, {"thousands_separator", "."}}},
-                                  {"business_day_start", "06:00"}};
+                                  {"business_day_start", "06:00"},
+                                  {"session_warning_minutes", {5, 1}},
+                                  {"session_max_pause_minutes", 10}};
 
 TEST(SettingsApi, AdminReadsAndChangesSettingsThatSurviveARestart) {
     HostProcess host;
@@ -37,7 +39,9 @@ TEST(SettingsApi, AdminReadsAndChangesSettingsThatSurviveARestart) {
                                      {"whatsapp_number", "6281234567890"},
                                      {"time_zone", "Asia/Makassar"},
                                      {"currency", {{"symbol", "Rp"}, {"thousands_separator", ","}}},
-                                     {"business_day_start", "05:30"}};
+                                     {"business_day_start", "05:30"},
+                                     {"session_warning_minutes", {5, 1}},
+                                     {"session_max_pause_minutes", 10}};
     EXPECT_EQ(changed.json(), expected);
     EXPECT_EQ(admin.get("/api/v1/settings").json(), expected);
 

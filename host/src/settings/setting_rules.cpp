@@ -6,6 +6,8 @@
 
 #include <billing/sdk/http.hpp>
 
+#include "core/phone_number.hpp"
+
 namespace billing::host {
 
 namespace {
@@ -47,24 +49,16 @@ std::string short_text(const nlohmann::json& value, const std::string& field, st
     return text;
 }
 
-// Digits only, in the international form without '+': "0812-3456 7890" and
-// "+62 812 3456 7890" both become "6281234567890". Empty clears the number.
+// Stored as international digits (core/phone_number.hpp); empty clears it.
 nlohmann::json whatsapp_number(const nlohmann::json& value) {
     const std::string field = "whatsapp_number";
     const auto& text = string_value(value, field);
-    std::string digits;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-        else if (c == '+' && digits.empty()) continue;
-        else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')')
-            invalid(field, "a phone number (digits, spaces, '-', a leading '+')");
+    if (text.empty()) return text;
+    try {
+        return normalise_phone_number(text);
+    } catch (const std::invalid_argument& error) {
+        invalid(field, std::string("a phone number, or empty (") + error.what() + ")");
     }
-    // Indonesian local numbers start with the trunk prefix 0.
-    if (digits.starts_with('0')) digits = "62" + digits.substr(1);
-    if (!digits.empty() && (digits.size() < 8 || digits.size() > 15))
-        invalid(field, "8 to 15 digits (e.g. 081234567890 or 6281234567890), or empty");
-    return digits;
 }
 
 nlohmann::json currency(const nlohmann::json& value, const nlohmann::json& current) {

@@ -49,7 +49,9 @@ TEST_F(SettingRulesTest, DefaultsCoverEverySetting) {
                                                         {"whatsapp_number", ""},
                                                         {"time_zone", "Asia/Jakarta"},
                                                         {"currency", {{"symbol", "Rp"}, {"thousands_separator", "."}}},
-                                                        {"business_day_start", "06:00"}}));
+                                                        {"business_day_start", "06:00"},
+                                                        {"session_warning_minutes", {5, 1}},
+                                                        {"session_max_pause_minutes", 10}}));
     EXPECT_TRUE(SettingRules::is_known("time_zone"));
     EXPECT_FALSE(SettingRules::is_known("colour"));
 }
@@ -120,6 +122,25 @@ TEST_F(SettingRulesTest, BusinessDayStartIsAnHourAndMinute) {
     refusal("business_day_start", "ab:cd");
     refusal("business_day_start", "06:00:00");
     refusal("business_day_start", 600);
+}
+
+TEST_F(SettingRulesTest, SessionWarningsAreDistinctMinutesLargestFirst) {
+    EXPECT_EQ(valid("session_warning_minutes", {1, 5}), (nlohmann::json{5, 1}));
+    EXPECT_EQ(valid("session_warning_minutes", nlohmann::json::array()), nlohmann::json::array());
+    EXPECT_TRUE(refusal("session_warning_minutes", {5, 5}).starts_with("session_warning_minutes must be"));
+    refusal("session_warning_minutes", {0});
+    refusal("session_warning_minutes", {61});
+    refusal("session_warning_minutes", {10, 5, 4, 3, 2, 1});
+    refusal("session_warning_minutes", 5);
+    refusal("session_warning_minutes", {"5"});
+}
+
+TEST_F(SettingRulesTest, TheLongestPauseIsMinutesUpToTwoHours) {
+    EXPECT_EQ(valid("session_max_pause_minutes", 1), 1);
+    EXPECT_EQ(valid("session_max_pause_minutes", 120), 120);
+    refusal("session_max_pause_minutes", 0);
+    refusal("session_max_pause_minutes", 121);
+    refusal("session_max_pause_minutes", "10");
 }
 
 TEST_F(SettingRulesTest, UnknownKeysAreRefused) {
