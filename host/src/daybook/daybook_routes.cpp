@@ -2,28 +2,24 @@
 
 #include <optional>
 
+#include "api/query_parameters.hpp"
 #include "api/router.hpp"
 #include "daybook/day_book.hpp"
 #include "daybook/session_log_filter.hpp"
 #include "daybook/session_log_query.hpp"
-#include "pricing/day_label.hpp"
 
 namespace billing::host {
 
 namespace {
 
-// A day from the path or the query; 400 invalid_day naming where it came
-// from when it is not a date that exists.
-std::string checked_day(const std::string& text, const std::string& name) {
-    if (!is_day_label(text))
-        throw sdk::ApiError(400, "invalid_day", name + " must be a date YYYY-MM-DD that exists, not \"" + text + "\"");
-    return text;
-}
-
-std::optional<std::string> optional_day(const std::map<std::string, std::string>& query, const std::string& name) {
-    auto it = query.find(name);
-    if (it == query.end()) return std::nullopt;
-    return checked_day(it->second, name);
+// The {day} of the path: a day that does not exist is a bad address of its
+// own kind (400 invalid_day), not a bad filter.
+std::string path_day(const sdk::HttpRequest& request) {
+    try {
+        return *query_parameters::date(request.path_params, "day");
+    } catch (const sdk::ApiError& error) {
+        throw sdk::ApiError(400, "invalid_day", error.what());
+    }
 }
 
 }  // namespace
@@ -35,10 +31,10 @@ void register_daybook_routes(Router& router, const Poster& workers, DayBook& boo
                      .action = "business_days.view",
                      .handler =
                          [&book](const sdk::HttpRequest& request) {
-                             auto from = optional_day(request.query, "from");
-                             auto to = optional_day(request.query, "to");
+                             auto from = query_parameters::date(request.query, "from");
+                             auto to = query_parameters::date(request.query, "to");
                              if (from && to && *from > *to)
-                                 throw sdk::ApiError(400, "invalid_day", "from must be no later than to");
+                                 throw sdk::ApiError(400, "invalid_parameter", "from must be no later than to");
                              return sdk::HttpResponse::ok(book.list(from, to));
                          },
                      .poster = workers});
@@ -48,7 +44,7 @@ void register_daybook_routes(Router& router, const Poster& workers, DayBook& boo
                      .action = "business_days.view",
                      .handler =
                          [&book](const sdk::HttpRequest& request) {
-                             return sdk::HttpResponse::ok(book.summary(checked_day(request.path_params.at("day"), "day")));
+                             return sdk::HttpResponse::ok(book.summary(path_day(request)));
                          },
                      .poster = workers});
     router.add(Route{.method = "GET",

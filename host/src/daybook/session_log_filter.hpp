@@ -18,7 +18,7 @@ struct SessionLogFilter {
 };
 
 // Reads the query parameters of GET /api/v1/session-log. A malformed value
-// throws sdk::ApiError(400, "invalid_field") naming the parameter; a
+// throws sdk::ApiError(400, "invalid_parameter") naming the parameter; a
 // well-formed value nothing matches simply finds no entries. Unknown
 // parameters are ignored (dashboards add cache busters).
 SessionLogFilter parse_session_log_filter(const std::map<std::string, std::string>& query);

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::host {
 
@@ -11,8 +12,8 @@ namespace {
 
 // The columns of one session_log row, bound to the statement as it fetches.
 struct Row {
-    long long id = 0, at = 0, session_id = 0, station_id = 0, member_id = 0;
-    soci::indicator member_indicator = soci::i_ok;
+    long long id = 0, at = 0, session_id = 0, station_id = 0;
+    NullableInteger member_id;
     std::string business_day, station_code, event, actor, details;
 
     nlohmann::json to_json() const {
@@ -23,7 +24,7 @@ struct Row {
                 {"session_id", session_id},
                 {"station_id", station_id},
                 {"station_code", station_code},
-                {"member_id", member_indicator == soci::i_null ? nlohmann::json(nullptr) : nlohmann::json(member_id)},
+                {"member_id", member_id.get() ? nlohmann::json(*member_id.get()) : nlohmann::json(nullptr)},
                 {"event", event},
                 {"actor", actor},
                 {"details", parsed.is_discarded() ? nlohmann::json(details) : parsed}};
@@ -80,7 +81,7 @@ nlohmann::json query_session_log(Database& database, const SessionLogFilter& fil
         statement.exchange(soci::into(row.session_id));
         statement.exchange(soci::into(row.station_id));
         statement.exchange(soci::into(row.station_code));
-        statement.exchange(soci::into(row.member_id, row.member_indicator));
+        statement.exchange(soci::into(row.member_id.value, row.member_id.indicator));
         statement.exchange(soci::into(row.event));
         statement.exchange(soci::into(row.actor));
         statement.exchange(soci::into(row.details));

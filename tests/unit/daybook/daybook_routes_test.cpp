@@ -96,10 +96,10 @@ TEST_F(DaybookRoutesTest, BusinessDaysListsTheRange) {
 }
 
 TEST_F(DaybookRoutesTest, BusinessDaysRefusesABadRange) {
-    EXPECT_EQ(refusal(get("/api/v1/business-days", {{"from", "2020-1-1"}}), "from"), "invalid_day");
-    EXPECT_EQ(refusal(get("/api/v1/business-days", {{"to", "2020-02-30"}}), "to"), "invalid_day");
+    EXPECT_EQ(refusal(get("/api/v1/business-days", {{"from", "2020-1-1"}}), "from"), "invalid_parameter");
+    EXPECT_EQ(refusal(get("/api/v1/business-days", {{"to", "2020-02-30"}}), "to"), "invalid_parameter");
     EXPECT_EQ(refusal(get("/api/v1/business-days", {{"from", "2020-02-02"}, {"to", "2020-02-01"}}), "from"),
-              "invalid_day");
+              "invalid_parameter");
 }
 
 TEST_F(DaybookRoutesTest, OneBusinessDayIsItsSummary) {
@@ -177,9 +177,10 @@ TEST_F(SessionLogRoutesTest, UnknownValuesFindNothing) {
 TEST_F(SessionLogRoutesTest, MalformedValuesAreRefusedNamingTheParameter) {
     const std::vector<std::pair<std::string, std::string>> bad = {
         {"day", "2020-13-01"}, {"day", "yesterday"}, {"station", "TV01"}, {"station", "0"},   {"member", "-1"},
-        {"session", "1.5"},    {"before_id", "x"},  {"limit", "0"},       {"limit", "501"},  {"operator", ""}};
+        {"session", "1.5"},    {"before_id", "x"},  {"limit", "0"},       {"limit", "501"},
+        {"operator", std::string(201, 'x')}};
     for (const auto& [name, value] : bad) {
-        EXPECT_EQ(refusal(get("/api/v1/session-log", {{name, value}}), name), "invalid_field") << name << "=" << value;
+        EXPECT_EQ(refusal(get("/api/v1/session-log", {{name, value}}), name), "invalid_parameter") << name << "=" << value;
     }
 }
 

@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 
 #include "storage/database.hpp"
+#include "storage/nullable.hpp"
 
 namespace billing::test {
 
@@ -62,46 +63,37 @@ public:
     long long session(const SessionRow& row) {
         if (package_id_ == 0) package_id_ = package();
         return write([&](soci::session& session) {
-            auto ended = indicator(row.ended_at);
-            auto member = indicator(row.member_id);
-            long long ended_at = row.ended_at.value_or(0), member_id = row.member_id.value_or(0);
+            host::NullableInteger ended(row.ended_at), member(row.member_id);
             session << "INSERT INTO sessions (station_id, member_id, package_id, kind, payment, started_by, "
                        "business_day, started_at, paused_ms, ended_at) VALUES (:station, :member, :package, 'fixed', "
                        "'cash', 'kasir', :day, :started, :paused, :ended)",
-                soci::use(row.station_id), soci::use(member_id, member), soci::use(package_id_),
+                soci::use(row.station_id), soci::use(member.value, member.indicator), soci::use(package_id_),
                 soci::use(row.business_day), soci::use(row.started_at), soci::use(row.paused_ms),
-                soci::use(ended_at, ended);
+                soci::use(ended.value, ended.indicator);
         });
     }
 
     long long sale(const SaleRow& row) {
         return write([&](soci::session& session) {
-            auto station = indicator(row.station_id);
-            auto session_indicator = indicator(row.session_id);
-            long long station_id = row.station_id.value_or(0), session_id = row.session_id.value_or(0);
+            host::NullableInteger station(row.station_id), sold_in(row.session_id);
             session << "INSERT INTO sales (at, business_day, kind, amount, operator, station_id, session_id) "
                        "VALUES (0, :day, :kind, :amount, :operator, :station, :session)",
                 soci::use(row.business_day), soci::use(row.kind), soci::use(row.amount), soci::use(row.operator_name),
-                soci::use(station_id, station), soci::use(session_id, session_indicator);
+                soci::use(station.value, station.indicator), soci::use(sold_in.value, sold_in.indicator);
         });
     }
 
     long long log_entry(const LogRow& row) {
         return write([&](soci::session& session) {
-            auto member = indicator(row.member_id);
-            long long member_id = row.member_id.value_or(0);
+            host::NullableInteger member(row.member_id);
             session << "INSERT INTO session_log (at, business_day, session_id, station_id, member_id, event, actor, "
                        "details) VALUES (:at, :day, :session, :station, :member, :event, :actor, :details)",
                 soci::use(row.at), soci::use(row.business_day), soci::use(row.session_id), soci::use(row.station_id),
-                soci::use(member_id, member), soci::use(row.event), soci::use(row.actor), soci::use(row.details);
+                soci::use(member.value, member.indicator), soci::use(row.event), soci::use(row.actor), soci::use(row.details);
         });
     }
 
 private:
-    static soci::indicator indicator(const std::optional<long long>& value) {
-        return value ? soci::i_ok : soci::i_null;
-    }
-
     // Runs `insert` in a transaction and returns the new row's id.
     template <class Insert>
     long long write(Insert insert) {
