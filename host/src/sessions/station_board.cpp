@@ -91,6 +91,8 @@ nlohmann::json StationBoard::describe(const Station& station, std::int64_t now) 
     json["state"] = state_of(station, session, tv);
     json["tv_online"] = tv ? nlohmann::json(*tv) : nlohmann::json(nullptr);
     json["session"] = session ? session->to_json(now) : nlohmann::json(nullptr);
+    // A station renamed while its session runs shows its new code there too.
+    if (session) json["session"]["station_code"] = station.code;
     return json;
 }
 
