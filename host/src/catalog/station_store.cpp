@@ -129,11 +129,19 @@ ApiError station_busy(const Station& station, const std::string& refused_change)
                                              refused_change);
 }
 
+// Codes are stored upper case, but a restored or hand-edited database may
+// hold any case.
+bool same_code(const std::string& a, const std::string& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+    });
+}
+
 // 409 when another station has the candidate's code or address.
 void check_unique(const std::vector<Station>& stations, const Station& candidate) {
     for (const auto& other : stations) {
         if (other.id == candidate.id) continue;
-        if (other.code == candidate.code)
+        if (same_code(other.code, candidate.code))
             throw ApiError(409, "station_code_taken", "station code " + candidate.code + " is taken (station " +
                                                           std::to_string(other.id) + ")");
         if (candidate.ip_address && other.ip_address == candidate.ip_address)
@@ -189,10 +197,7 @@ std::optional<Station> StationStore::find(std::int64_t id) const {
 
 std::optional<Station> StationStore::find_by_code(const std::string& code) const {
     std::shared_lock lock(cache_mutex_);
-    auto it = std::find_if(cache_.begin(), cache_.end(), [&](const Station& s) {
-        return std::equal(s.code.begin(), s.code.end(), code.begin(), code.end(),
-                          [](char a, char b) { return a == std::toupper(static_cast<unsigned char>(b)); });
-    });
+    auto it = std::find_if(cache_.begin(), cache_.end(), [&](const Station& s) { return same_code(s.code, code); });
     if (it == cache_.end()) return std::nullopt;
     return *it;
 }
