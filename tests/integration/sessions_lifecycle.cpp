@@ -173,10 +173,14 @@ TEST_F(SessionsLifecycle, MemberUsesABalanceUnitAndGetsItBackWhenStoppedEarly) {
     ASSERT_EQ(bought.status, 201) << bought.body;
     EXPECT_EQ(balance(), 2);
 
+    SseClient events(host.port(), "/api/v1/events?token=" + token);
     auto started = admin.post("/api/v1/sessions", {{"station_id", tv01}, {"package_id", package}, {"member_id", member}});
     ASSERT_EQ(started.status, 201) << started.body;
     EXPECT_EQ(started.json()["payment"], "balance");
     EXPECT_EQ(started.json()["amount"], 0);
+    auto used = next_event(events, "member.balance_changed")["payload"];
+    EXPECT_EQ(used["kind"], "used");
+    EXPECT_EQ(used["session_id"], started.json()["id"]);
     EXPECT_EQ(started.json()["member_name"], "Andi");
     EXPECT_EQ(balance(), 1);
     EXPECT_EQ(station(admin, tv01)["session"]["member_name"], "Andi");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <billing/sdk/http.hpp>
+#include <billing/sdk/topics.hpp>
 #include <fmt/format.h>
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -18,8 +19,6 @@ namespace billing::host {
 
 namespace {
 
-constexpr const char* package_created = "package.created";
-constexpr const char* package_updated = "package.updated";
 
 // A package's values in the types its statements bind.
 struct PackageRow {
@@ -151,7 +150,7 @@ Package PackageStore::create(const nlohmann::json& body, const std::string& acto
     }
     ++version_;
     spdlog::info("package {} ({}) created by {}", package.id, package.name, actor);
-    bus_.publish(package_created, {{"package", package}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::package_created, {{"package", package}, {"actor", actor}}, "host");
     return package;
 }
 
@@ -171,7 +170,7 @@ Package PackageStore::update(std::int64_t id, const nlohmann::json& body, const 
     }
     ++version_;
     spdlog::info("package {} ({}) updated by {}: {}", id, after.name, actor, fmt::join(changed, ", "));
-    bus_.publish(package_updated, {{"package", after}, {"changed", changed}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::package_updated, {{"package", after}, {"changed", changed}, {"actor", actor}}, "host");
     return after;
 }
 

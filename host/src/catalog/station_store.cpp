@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include <billing/sdk/http.hpp>
+#include <billing/sdk/topics.hpp>
 #include <fmt/format.h>
 #include <soci/soci.h>
 #include <spdlog/spdlog.h>
@@ -24,9 +25,6 @@ namespace {
 
 using sdk::ApiError;
 
-constexpr const char* station_created = "station.created";
-constexpr const char* station_updated = "station.updated";
-constexpr const char* station_deleted = "station.deleted";
 
 // A station's values in the types its statements bind.
 struct StationRow {
@@ -239,7 +237,7 @@ Station StationStore::create(const nlohmann::json& body, const std::string& acto
     }
     ++version_;
     spdlog::info("station {} ({}) created by {}", station.code, station.id, actor);
-    bus_.publish(station_created, {{"station", station}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::station_created, {{"station", station}, {"actor", actor}}, "host");
     return station;
 }
 
@@ -277,7 +275,7 @@ Station StationStore::update(std::int64_t id, const nlohmann::json& body, const 
     }
     ++version_;
     spdlog::info("station {} ({}) updated by {}: {}", after.code, id, actor, fmt::join(changed, ", "));
-    bus_.publish(station_updated, {{"station", after}, {"changed", changed}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::station_updated, {{"station", after}, {"changed", changed}, {"actor", actor}}, "host");
     return after;
 }
 
@@ -306,7 +304,7 @@ void StationStore::remove(std::int64_t id, const std::string& actor) {
     }
     ++version_;
     spdlog::info("station {} ({}) deleted by {}", station.code, id, actor);
-    bus_.publish(station_deleted, {{"station", station}, {"actor", actor}}, "host");
+    bus_.publish(sdk::topics::station_deleted, {{"station", station}, {"actor", actor}}, "host");
 }
 
 void StationStore::reload() {

@@ -21,6 +21,7 @@ nlohmann::json PluginRental::stations() const { return core_.board.list(); }
 nlohmann::json PluginRental::station(const std::string& code) const { return core_.board.station_by_code(code); }
 
 nlohmann::json PluginRental::create_station(const nlohmann::json& body) {
+    if (!body.is_object()) throw sdk::ApiError(400, "invalid_body", "a station must be a JSON object");
     auto request = body;
     if (!request.contains("code")) request["code"] = core_.stations.next_free_code();
     const auto created = core_.stations.create(request, actor_);

@@ -135,7 +135,7 @@ nlohmann::json SessionService::start(const nlohmann::json& body, const std::stri
 
         session.id = session_records::insert(sql, session);
         if (request.use_balance)
-            apply_balance_change(sql, BalanceChange{.member_id = member->id,
+            use_balance(sql, outcome, BalanceChange{.member_id = member->id,
                                                     .package_id = package.id,
                                                     .kind = "used",
                                                     .change = -1,
@@ -195,7 +195,7 @@ nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& bod
                 if (!session.member_id)
                     throw ApiError(409, "session_has_no_member", "a walk-in session has no balance to use");
                 payment = "balance";
-                apply_balance_change(sql, BalanceChange{.member_id = *session.member_id,
+                use_balance(sql, outcome, BalanceChange{.member_id = *session.member_id,
                                                         .package_id = package.id,
                                                         .kind = "used",
                                                         .change = -1,
@@ -298,7 +298,7 @@ nlohmann::json SessionService::stop(std::int64_t id, const nlohmann::json& body,
         const auto amount_before = session.amount;
         end(sql, session, now, "stopped", actor, outcome);
         if (request.refund_unit)
-            apply_balance_change(sql, BalanceChange{.member_id = *session.member_id,
+            use_balance(sql, outcome, BalanceChange{.member_id = *session.member_id,
                                                     .package_id = session.package_id,
                                                     .kind = "refunded",
                                                     .change = 1,
@@ -485,6 +485,11 @@ void SessionService::resume_at(soci::session& sql, Session& session, std::int64_
                                                    {"reason", reason},
                                                    {"paused_ms", paused_for},
                                                    {"actor", actor}});
+}
+
+void SessionService::use_balance(soci::session& sql, Outcome& outcome, const BalanceChange& change) {
+    const auto units = apply_balance_change(sql, change);
+    outcome.publish(sdk::topics::member_balance_changed, balance_changed_payload(change, units));
 }
 
 void SessionService::log(soci::session& sql, const Session& session, std::int64_t at, const std::string& event,

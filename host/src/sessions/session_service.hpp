@@ -30,6 +30,7 @@ class EventBus;
 class MemberStore;
 class PackageStore;
 class SessionClock;
+struct BalanceChange;
 class StationStore;
 
 struct SessionServiceDependencies {
@@ -111,6 +112,8 @@ private:
              const std::string& actor, Outcome& outcome);
     void resume_at(soci::session& sql, Session& session, std::int64_t at, const std::string& reason,
                    const std::string& actor, Outcome& outcome);
+    // A member's unit used or given back, announced with the session's events.
+    void use_balance(soci::session& sql, Outcome& outcome, const BalanceChange& change);
     void log(soci::session& sql, const Session& session, std::int64_t at, const std::string& event,
              const std::string& actor, nlohmann::json details);
 
