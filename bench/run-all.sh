@@ -15,6 +15,8 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 start_host() {  # start_host <data-dir> [args...]: starts in background, waits for health
   local data=$1; shift
+  # Another server on the port would answer the health check for us.
+  if curl -s "http://127.0.0.1:$PORT/" >/dev/null; then echo "port $PORT is already in use" >&2; exit 1; fi
   "$HOST" --data-dir "$data" --bind 127.0.0.1 --port $PORT --log-level warn "$@" >"$data.log" 2>&1 &
   HOST_PID=$!
   for _ in $(seq 1 2000); do
@@ -25,6 +27,14 @@ start_host() {  # start_host <data-dir> [args...]: starts in background, waits f
 }
 stop_host() { kill -TERM "$HOST_PID"; wait "$HOST_PID" || true; }
 json_field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }
+sign_in() {  # prints an admin token, doing the first-login password change
+  local first
+  first=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
+            -d '{"username":"admin","password":"ikbal"}' | json_field token)
+  curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/password" -H "Authorization: Bearer $first" \
+    -H 'Content-Type: application/json' \
+    -d '{"current_password":"ikbal","new_password":"bench-password-1"}' | json_field token
+}
 wrk_line() {  # wrk_line <label> <wrk args...>: "| label | req/s | p50 | p99 |"
   local label=$1; shift
   local out; out=$(wrk -t2 -c64 -d10s --latency "$@")
@@ -63,11 +73,7 @@ echo
 # Throughput and latency over loopback with wrk (2 threads, 64 connections,
 # 10 s), host on its default 2 network + 2 worker threads.
 start_host "$WORK/http" --plugins-dir "$PLUGINS"
-token=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" -H 'Content-Type: application/json' \
-          -d '{"username":"admin","password":"ikbal"}' | json_field token)
-token=$(curl -s -X POST "http://127.0.0.1:$PORT/api/v1/auth/password" -H "Authorization: Bearer $token" \
-          -H 'Content-Type: application/json' \
-          -d '{"current_password":"ikbal","new_password":"bench-password-1"}' | json_field token)
+token=$(sign_in)
 echo "| Endpoint | Requests/s | p50 | p99 |"
 echo "|---|---|---|---|"
 wrk_line "GET /api/v1/health" "http://127.0.0.1:$PORT/api/v1/health"
@@ -82,3 +88,55 @@ echo
 echo '```'
 "$BUILD/bin/bench_bus" --benchmark_min_time=1 2>/dev/null | grep -E '^(BM_|-|Benchmark)'
 echo '```'
+echo
+
+# Rental core. The database is on the disk under $WORK: its fsyncs are most
+# of a write's cost, so the filesystem is printed with the figures.
+echo "### Rental core (database on $(df -T "$WORK" | awk 'NR==2 {print $2}'), host and drivers on the same cores)"
+echo
+json_number() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
+api_post() {  # api_post <path under /api/v1> <json>: prints the answer, fails on an error status
+  curl -sS --fail-with-body -X POST "http://127.0.0.1:$PORT/api/v1/$1" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$2"
+}
+
+# Session start/stop transactions per second: a fresh host per client
+# count, 200 stations shared out among the client threads (one keep-alive
+# connection each), 1 s warm-up then 10 s measured.
+echo "| Session start + stop through the API | Transactions/s | start p50 | start p99 | stop p50 | stop p99 |"
+echo "|---|---|---|---|---|---|"
+for threads in 2 8 16; do
+  start_host "$WORK/load-$threads"
+  "$BUILD/bin/session_load" --port $PORT --token "$(sign_in)" --stations 200 --threads $threads --seconds 10
+  stop_host
+done
+echo
+
+# Timer accuracy: 1,000 sessions of a 1-minute package started at once and
+# every session.ended collected over SSE; default settings (ending-soon
+# warnings at 5 and 1 minutes). Then the host's memory, with 1,000 stations
+# and their 1,000 ended sessions behind it.
+start_host "$WORK/timers"
+echo "| Timer accuracy, 1,000 concurrent 1-minute sessions | Value |"
+echo "|---|---|"
+"$BUILD/bin/timer_accuracy" --port $PORT --token "$(sign_in)" --sessions 1000 --threads 4 ||
+  echo "| **check failed** (see the rows above) | |"
+echo "| Host RSS after they all ended | $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' /proc/$HOST_PID/status) |"
+stop_host
+echo
+
+# The station board with 100 stations, each with a live 60-minute session.
+start_host "$WORK/board"
+token=$(sign_in)
+package=$(api_post packages '{"name":"Bench 60 min","console_type":"any","kind":"fixed","duration_minutes":60,"price":10000}' |
+            json_number id)
+for i in $(seq -w 1 100); do
+  station=$(api_post stations "{\"code\":\"B$i\",\"console_type\":\"PS4\"}" | json_number id)
+  api_post sessions "{\"station_id\":$station,\"package_id\":$package}" >/dev/null
+done
+size=$(curl -s -o /dev/null -w '%{size_download}' -H "Authorization: Bearer $token" "http://127.0.0.1:$PORT/api/v1/stations")
+echo "| Endpoint | Requests/s | p50 | p99 |"
+echo "|---|---|---|---|"
+wrk_line "GET /api/v1/stations (100 stations, all live, $((size / 1024)) KB)" -H "Authorization: Bearer $token" \
+  "http://127.0.0.1:$PORT/api/v1/stations"
+stop_host
