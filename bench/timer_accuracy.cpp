@@ -7,11 +7,11 @@
 // missing, an end is not at its deadline, or one came 1 s late or more.
 //
 //   timer_accuracy --port P --token T [--sessions 1000] [--threads 4]
-#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -39,10 +39,10 @@ struct Options {
 
 // What the events told about one session's end.
 struct Ending {
-    double lateness_ms = 0;           // event "at" minus deadline_at
-    double received_late_ms = 0;      // this process's clock on arrival minus deadline_at
-    bool at_deadline = false;         // ended_at == deadline_at
-    bool expired = false;             // reason "expired"
+    double lateness_ms = 0;       // event "at" minus deadline_at
+    double received_late_ms = 0;  // this process's clock on arrival minus deadline_at
+    bool at_deadline = false;     // ended_at == deadline_at
+    bool expired = false;         // reason "expired"
 };
 
 std::int64_t instant(const nlohmann::json& text) {
