@@ -46,7 +46,7 @@ HttpResponse with_target(const std::string& target, const std::function<HttpResp
 
 HttpResponse login(AuthService& auth, const HttpRequest& request) {
     const auto body = json_input::object_body(request.body);
-    user_input::reject_unknown_fields(body, {"username", "password"});
+    json_input::reject_unknown_fields(body, {"username", "password"});
     // Not checked against the username rules: an unknown name must fail
     // exactly like a wrong password.
     const auto username = json_input::required_string(body, "username", max_login_username_length);
@@ -59,7 +59,7 @@ HttpResponse login(AuthService& auth, const HttpRequest& request) {
 HttpResponse change_password(AuthService& auth, const HttpRequest& request) {
     const auto& user = signed_in_user(request);
     const auto body = json_input::object_body(request.body);
-    user_input::reject_unknown_fields(body, {"current_password", "new_password"});
+    json_input::reject_unknown_fields(body, {"current_password", "new_password"});
     const auto current_password = user_input::required_password(body, "current_password");
     const auto new_password = user_input::required_password(body, "new_password");
     return with_target(user_target(std::to_string(user.id)), [&] {
@@ -70,7 +70,7 @@ HttpResponse change_password(AuthService& auth, const HttpRequest& request) {
 
 HttpResponse create_user(AuthService& auth, const HttpRequest& request) {
     const auto body = json_input::object_body(request.body);
-    user_input::reject_unknown_fields(body, {"username", "password", "role", "permissions", "display_name"});
+    json_input::reject_unknown_fields(body, {"username", "password", "role", "permissions", "display_name"});
     UserCreation creation{.username = user_input::username(body),
                           .password = user_input::required_password(body, "password"),
                           .role = user_input::role(body).value_or(""),
@@ -90,7 +90,7 @@ HttpResponse update_user(AuthService& auth, const HttpRequest& request) {
     return with_target(user_target(id_text), [&] {
         const auto id = json_input::id_parameter(id_text, "user");
         const auto body = json_input::object_body(request.body);
-        user_input::reject_unknown_fields(body, {"display_name", "role", "permissions", "disabled", "password"});
+        json_input::reject_unknown_fields(body, {"display_name", "role", "permissions", "disabled", "password"});
         UserUpdate update{.display_name = user_input::display_name(body),
                           .role = user_input::role(body),
                           .permissions = user_input::permissions(body, auth.permissions()),

@@ -5,6 +5,7 @@
 #include <billing/sdk/http.hpp>
 
 #include "api/json_input.hpp"
+#include "core/utf8.hpp"
 #include "auth/permission_catalog.hpp"
 
 namespace billing::host::user_input {
@@ -20,15 +21,6 @@ constexpr std::size_t min_password_characters = 8;
 // A UTF-8 character takes at most 4 bytes.
 constexpr std::size_t max_utf8_bytes_per_character = 4;
 
-// Characters, not bytes: "Ñoño" is 4 long. The JSON parser has already
-// rejected invalid UTF-8, so counting lead bytes is enough.
-bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-std::size_t utf8_length(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation_byte(c); }));
-}
-
 // Names from the request, quoted in messages, cut short so a huge one
 // cannot bloat the answer.
 std::string quote_name(const std::string& name) {
@@ -36,7 +28,7 @@ std::string quote_name(const std::string& name) {
     if (name.size() <= max_shown) return "'" + name + "'";
     // Cut before a character's first byte, or the message is not UTF-8.
     auto cut = max_shown;
-    while (cut > 0 && is_continuation_byte(name[cut])) --cut;
+    while (cut > 0 && is_utf8_continuation_byte(name[cut])) --cut;
     return "'" + name.substr(0, cut) + "...'";
 }
 
@@ -52,13 +44,6 @@ std::string to_lower(std::string text) {
     return text;
 }
 
-void reject_unknown_fields(const nlohmann::json& body, std::initializer_list<const char*> allowed) {
-    for (const auto& [key, value] : body.items()) {
-        if (std::none_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; }))
-            throw ApiError(400, "unknown_field", "unknown field " + quote_name(key));
-    }
-}
-
 std::string username(const nlohmann::json& body) {
     auto name = to_lower(json_input::required_string(body, "username", max_username_length));
     if (name.size() < min_username_length || !std::all_of(name.begin(), name.end(), is_username_character))
@@ -71,7 +56,7 @@ std::optional<std::string> display_name(const nlohmann::json& body) {
     auto name = json_input::optional_string(body, "display_name",
                                             max_display_name_characters * max_utf8_bytes_per_character);
     if (!name) return std::nullopt;
-    if (utf8_length(*name) > max_display_name_characters)
+    if (utf8_character_count(*name) > max_display_name_characters)
         throw ApiError(400, "invalid_field", "display_name must be at most 80 characters");
     if (std::any_of(name->begin(), name->end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
         throw ApiError(400, "invalid_field", "display_name must not contain control characters");
@@ -108,7 +93,7 @@ std::string required_password(const nlohmann::json& body, const char* field) {
 }
 
 void check_password_strength(const std::string& password, const std::string& username) {
-    if (utf8_length(password) < min_password_characters)
+    if (utf8_character_count(password) < min_password_characters)
         throw ApiError(400, "weak_password", "the password must be at least 8 characters long");
     if (to_lower(password) == username)
         throw ApiError(400, "weak_password", "the password must not be the username");

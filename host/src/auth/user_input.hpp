@@ -17,9 +17,6 @@ namespace user_input {
 
 inline constexpr std::size_t max_password_length = 1024;
 
-// 400 unknown_field for any field not in `allowed`, so a typo is not
-// silently ignored.
-void reject_unknown_fields(const nlohmann::json& body, std::initializer_list<const char*> allowed);
 // 3..32 characters of [a-z0-9._-], after lower-casing.
 std::string username(const nlohmann::json& body);
 // At most 80 characters, no control characters.

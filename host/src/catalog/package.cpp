@@ -1,7 +1,7 @@
 #include "catalog/package.hpp"
 
 #include "catalog/json_optional.hpp"
-#include "catalog/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 #include "core/clock.hpp"
 
 namespace billing::host {

@@ -6,8 +6,7 @@
 #include <billing/sdk/http.hpp>
 
 #include "api/json_input.hpp"
-#include "catalog/text_field.hpp"
-#include "catalog/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 namespace billing::host::package_input {
 
@@ -86,7 +85,7 @@ void check_whole(const Package& package) {
 
 void apply_field(Package& package, const std::string& field, const nlohmann::json& body) {
     if (field == "name") {
-        package.name = one_line_text(body, "name", 1, max_name_length);
+        package.name = json_input::one_line_text(body, "name", 1, max_name_length);
     } else if (field == "console_type") {
         package.console_type = choice(body, "console_type", "PS3, PS4, PS5, other, any", console_types);
     } else if (field == "kind") {

@@ -9,7 +9,6 @@
 
 #include "api/json_input.hpp"
 #include "catalog/ip_address.hpp"
-#include "catalog/text_field.hpp"
 
 namespace billing::host::station_input {
 
@@ -76,7 +75,7 @@ Station with_changes(Station station, const nlohmann::json& body) {
     for (const auto& item : body.items()) {
         const auto& field = item.key();
         if (field == "code") station.code = code(body);
-        else if (field == "name") station.name = one_line_text(body, "name", 0, max_name_length);
+        else if (field == "name") station.name = json_input::one_line_text(body, "name", 0, max_name_length);
         else if (field == "console_type") station.console_type = console_type(body);
         else if (field == "tariff_package_id") station.tariff_package_id = tariff_package_id(body);
         else if (field == "ip_address") station.ip_address = ip_address(body);

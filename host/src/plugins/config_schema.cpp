@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace billing::host {
 
 namespace {
@@ -25,11 +27,6 @@ bool keyword_fits_type(std::string_view keyword, std::string_view type) {
     if (keyword == "minLength" || keyword == "maxLength") return type == "string";
     if (keyword == "items") return type == "array";
     return true;
-}
-
-std::size_t utf8_length(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::optional<ConfigError> check(const json& node, const json& value, const std::string& path);
@@ -80,7 +77,7 @@ std::optional<ConfigError> check(const json& node, const json& value, const std:
             return fail(path, "must be at most " + max->dump());
     }
     if (value.is_string()) {
-        auto length = utf8_length(value.get<std::string>());
+        auto length = utf8_character_count(value.get<std::string>());
         if (auto min = node.find("minLength"); min != node.end() && length < min->get<std::size_t>())
             return fail(path, "must be at least " + min->dump() + " characters long");
         if (auto max = node.find("maxLength"); max != node.end() && length > max->get<std::size_t>())

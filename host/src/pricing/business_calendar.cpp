@@ -7,6 +7,8 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "core/time_of_day.hpp"
+
 namespace billing::host {
 
 namespace {
@@ -33,14 +35,11 @@ const date::time_zone& zone_named(const std::string& name) {
 
 // Minutes after local midnight of an "HH:MM" text, as the settings store it.
 Minutes parse_time_of_day(const std::string& text) {
-    auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-    if (text.size() != 5 || !digit(0) || !digit(1) || text[2] != ':' || !digit(3) || !digit(4))
-        throw std::runtime_error("the business_day_start setting \"" + text + "\" is not a time \"HH:MM\"");
-    int hours = (text[0] - '0') * 10 + (text[1] - '0');
-    int minutes = (text[3] - '0') * 10 + (text[4] - '0');
-    if (hours > 23 || minutes > 59)
-        throw std::runtime_error("the business_day_start setting \"" + text + "\" is not a time from 00:00 to 23:59");
-    return Minutes{hours * 60 + minutes};
+    const auto minutes = minute_of_day(text);
+    if (!minutes)
+        throw std::runtime_error("the business_day_start setting \"" + text +
+                                 "\" is not a time \"HH:MM\" from 00:00 to 23:59");
+    return Minutes{*minutes};
 }
 
 std::string setting_text(const sdk::Settings& settings, const char* key) {

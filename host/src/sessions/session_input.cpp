@@ -10,14 +10,10 @@ namespace {
 using sdk::ApiError;
 constexpr std::int64_t kMaxId = 9'000'000'000'000'000'000;
 
-// Only the fields a route knows: a typo ("pakage_id") must not be ignored.
+// The body as an object of only the fields a route knows.
 void only_fields(const nlohmann::json& body, std::initializer_list<const char*> known) {
     if (!body.is_object()) throw ApiError(400, "invalid_body", "the request body must be a JSON object");
-    for (const auto& item : body.items()) {
-        bool found = false;
-        for (const auto* name : known) found = found || item.key() == name;
-        if (!found) throw ApiError(400, "unknown_field", item.key() + " is not a field of this request");
-    }
+    json_input::reject_unknown_fields(body, known);
 }
 
 std::optional<std::int64_t> optional_id(const nlohmann::json& body, const char* field) {

@@ -6,7 +6,9 @@
 
 #include <billing/sdk/http.hpp>
 
+#include "api/json_input.hpp"
 #include "core/phone_number.hpp"
+#include "core/time_of_day.hpp"
 
 namespace billing::host {
 
@@ -23,30 +25,9 @@ const std::string& string_value(const nlohmann::json& value, const std::string& 
     return value.get_ref<const std::string&>();
 }
 
-// Characters, not bytes: the body is valid UTF-8 once parsed as JSON, so
-// counting the bytes that do not continue a sequence counts characters.
-std::size_t character_count(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-bool has_control_character(const std::string& text) {
-    return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
-}
-
-std::string trimmed(const std::string& text) {
-    auto first = text.find_first_not_of(" \t");
-    if (first == std::string::npos) return {};
-    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
 // One line of printable text of 1 to `max` characters, without surrounding blanks.
 std::string short_text(const nlohmann::json& value, const std::string& field, std::size_t max) {
-    auto text = trimmed(string_value(value, field));
-    auto count = character_count(text);
-    if (count == 0 || count > max || has_control_character(text))
-        invalid(field, "1 to " + std::to_string(max) + " characters on one line");
-    return text;
+    return json_input::line_of_text(string_value(value, field), field, 1, max);
 }
 
 // Stored as international digits (core/phone_number.hpp); empty clears it.
@@ -83,9 +64,7 @@ nlohmann::json currency(const nlohmann::json& value, const nlohmann::json& curre
 nlohmann::json business_day_start(const nlohmann::json& value) {
     const std::string field = "business_day_start";
     const auto& text = string_value(value, field);
-    auto digit = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
-    bool shaped = text.size() == 5 && digit(0) && digit(1) && text[2] == ':' && digit(3) && digit(4);
-    if (!shaped || std::stoi(text.substr(0, 2)) > 23 || std::stoi(text.substr(3, 2)) > 59)
+    if (!minute_of_day(text))
         invalid(field, "a time of day \"HH:MM\" from 00:00 to 23:59");
     return text;
 }

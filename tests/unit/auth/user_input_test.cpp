@@ -65,18 +65,6 @@ TEST(UserInput, PermissionsMustBeKnownNames) {
     EXPECT_THAT(*user_input::permissions(json{{"permissions", {"sessions.start"}}}, catalog), ElementsAre("sessions.start"));
 }
 
-TEST(UserInput, UnknownFieldsAreRefusedWithAShortMessage) {
-    EXPECT_NO_THROW(user_input::reject_unknown_fields(json{{"a", 1}}, {"a", "b"}));
-    EXPECT_EQ(error_code_of([] { user_input::reject_unknown_fields(json{{"usrname", "x"}}, {"username"}); }),
-              "unknown_field");
-    try {
-        user_input::reject_unknown_fields(json{{std::string(5000, 'k'), 1}}, {"username"});
-        FAIL();
-    } catch (const sdk::ApiError& error) {
-        EXPECT_LT(std::string(error.what()).size(), 100u);
-    }
-}
-
 TEST(UserInput, PasswordsNeedEightCharactersAndNotTheUsername) {
     EXPECT_NO_THROW(user_input::check_password_strength("12345678", "budi"));
     EXPECT_NO_THROW(user_input::check_password_strength("éééééééé", "budi"));

@@ -5,7 +5,7 @@
 #include "catalog/changed_fields.hpp"
 #include "catalog/code_order.hpp"
 #include "catalog/ip_address.hpp"
-#include "catalog/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 namespace billing::host {
 namespace {

@@ -1,4 +1,4 @@
-#include "catalog/time_of_day.hpp"
+#include "core/time_of_day.hpp"
 
 namespace billing::host {
 
