@@ -4,6 +4,7 @@
 
 
 #include "core/clock.hpp"
+#include "storage/filtered_select.hpp"
 
 namespace billing::host {
 
@@ -69,43 +70,32 @@ nlohmann::json AuditLog::query(const AuditFilter& filter) {
     nlohmann::json entries = nlohmann::json::array();
     bool more = false;
     database_.read([&](soci::session& session) {
-        soci::statement statement(session);
-        std::string sql =
-            "SELECT id, at, actor, action, target, method, path, status, remote_address, details "
-            "FROM audit_log WHERE 1 = 1";
-        // Only the filters given become conditions, each binding its value
-        // in the order the placeholders appear.
-        auto condition = [&](bool given, const char* text, auto& value) {
-            if (!given) return;
-            sql += text;
-            statement.exchange(soci::use(value));
-        };
-        condition(filter.before_id > 0, " AND id < :before_id", values.before_id);
-        condition(filter.from_ms.has_value(), " AND at >= :from_ms", values.from_ms);
-        condition(filter.to_ms.has_value(), " AND at <= :to_ms", values.to_ms);
-        condition(filter.actor.has_value(), " AND actor = :actor", values.actor);
-        condition(filter.action.has_value(), " AND action = :action", values.action);
-        condition(filter.target.has_value(), " AND target = :target", values.target);
-        condition(filter.status.has_value(), " AND status = :status", values.status);
-        condition(true, " ORDER BY id DESC LIMIT :limit", values.limit);
+        FilteredSelect select(session,
+                             "SELECT id, at, actor, action, target, method, path, status, remote_address, details "
+                             "FROM audit_log WHERE 1 = 1");
+        select.where(filter.before_id > 0, " AND id < :before_id", values.before_id);
+        select.where(filter.from_ms.has_value(), " AND at >= :from_ms", values.from_ms);
+        select.where(filter.to_ms.has_value(), " AND at <= :to_ms", values.to_ms);
+        select.where(filter.actor.has_value(), " AND actor = :actor", values.actor);
+        select.where(filter.action.has_value(), " AND action = :action", values.action);
+        select.where(filter.target.has_value(), " AND target = :target", values.target);
+        select.where(filter.status.has_value(), " AND status = :status", values.status);
+        select.then(" ORDER BY id DESC LIMIT :limit", values.limit);
 
         // In the order of the SELECT list.
         Row row;
-        statement.exchange(soci::into(row.id));
-        statement.exchange(soci::into(row.at));
-        statement.exchange(soci::into(row.actor));
-        statement.exchange(soci::into(row.action));
-        statement.exchange(soci::into(row.target));
-        statement.exchange(soci::into(row.method));
-        statement.exchange(soci::into(row.path));
-        statement.exchange(soci::into(row.status));
-        statement.exchange(soci::into(row.remote_address));
-        statement.exchange(soci::into(row.details));
-        statement.alloc();
-        statement.prepare(sql);
-        statement.define_and_bind();
-        statement.execute(false);
-        while (statement.fetch()) {
+        select.into(row.id);
+        select.into(row.at);
+        select.into(row.actor);
+        select.into(row.action);
+        select.into(row.target);
+        select.into(row.method);
+        select.into(row.path);
+        select.into(row.status);
+        select.into(row.remote_address);
+        select.into(row.details);
+        select.run();
+        while (select.fetch()) {
             if (static_cast<long long>(entries.size()) == filter.limit) {
                 more = true;
                 break;

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "storage/database.hpp"
+#include "storage/filtered_select.hpp"
 #include "storage/nullable.hpp"
 
 namespace billing::host {
@@ -53,43 +54,32 @@ nlohmann::json query_session_log(Database& database, const SessionLogFilter& fil
     auto entries = nlohmann::json::array();
     bool more = false;
     database.read([&](soci::session& session) {
-        soci::statement statement(session);
-        std::string sql =
-            "SELECT log.id, log.at, log.business_day, log.session_id, log.station_id, COALESCE(stations.code, ''), "
-            "log.member_id, log.event, log.actor, log.details "
-            "FROM session_log AS log LEFT JOIN stations ON stations.id = log.station_id WHERE 1 = 1";
-        // Only the filters given become conditions, each binding its value
-        // in the order the placeholders appear.
-        auto condition = [&](bool given, const char* text, auto& value) {
-            if (!given) return;
-            sql += text;
-            statement.exchange(soci::use(value));
-        };
-        condition(filter.before_id > 0, " AND log.id < :before_id", values.before_id);
-        condition(filter.day.has_value(), " AND log.business_day = :day", values.day);
-        condition(filter.station_id.has_value(), " AND log.station_id = :station_id", values.station_id);
-        condition(filter.member_id.has_value(), " AND log.member_id = :member_id", values.member_id);
-        condition(filter.actor.has_value(), " AND log.actor = :actor", values.actor);
-        condition(filter.session_id.has_value(), " AND log.session_id = :session_id", values.session_id);
-        condition(true, " ORDER BY log.id DESC LIMIT :fetch", values.fetch);
+        FilteredSelect query(session,
+                             "SELECT log.id, log.at, log.business_day, log.session_id, log.station_id, "
+                             "COALESCE(stations.code, ''), log.member_id, log.event, log.actor, log.details "
+                             "FROM session_log AS log LEFT JOIN stations ON stations.id = log.station_id WHERE 1 = 1");
+        query.where(filter.before_id > 0, " AND log.id < :before_id", values.before_id);
+        query.where(filter.day.has_value(), " AND log.business_day = :day", values.day);
+        query.where(filter.station_id.has_value(), " AND log.station_id = :station_id", values.station_id);
+        query.where(filter.member_id.has_value(), " AND log.member_id = :member_id", values.member_id);
+        query.where(filter.actor.has_value(), " AND log.actor = :actor", values.actor);
+        query.where(filter.session_id.has_value(), " AND log.session_id = :session_id", values.session_id);
+        query.then(" ORDER BY log.id DESC LIMIT :fetch", values.fetch);
 
         // In the order of the SELECT list.
         Row row;
-        statement.exchange(soci::into(row.id));
-        statement.exchange(soci::into(row.at));
-        statement.exchange(soci::into(row.business_day));
-        statement.exchange(soci::into(row.session_id));
-        statement.exchange(soci::into(row.station_id));
-        statement.exchange(soci::into(row.station_code));
-        statement.exchange(soci::into(row.member_id.value, row.member_id.indicator));
-        statement.exchange(soci::into(row.event));
-        statement.exchange(soci::into(row.actor));
-        statement.exchange(soci::into(row.details));
-        statement.alloc();
-        statement.prepare(sql);
-        statement.define_and_bind();
-        statement.execute(false);
-        while (statement.fetch()) {
+        query.into(row.id);
+        query.into(row.at);
+        query.into(row.business_day);
+        query.into(row.session_id);
+        query.into(row.station_id);
+        query.into(row.station_code);
+        query.into(row.member_id.value, row.member_id.indicator);
+        query.into(row.event);
+        query.into(row.actor);
+        query.into(row.details);
+        query.run();
+        while (query.fetch()) {
             if (static_cast<std::int64_t>(entries.size()) == filter.limit) {
                 more = true;
                 break;

@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include "storage/database.hpp"
+#include "storage/filtered_select.hpp"
 #include "storage/nullable.hpp"
 
 namespace billing::host::session_records {
@@ -14,27 +16,27 @@ struct Row {
     NullableInteger member_id, deadline_at, paused_at, warned_minutes, ended_at;
     NullableText member_name, end_reason, ended_by;
 
-    void bind(soci::statement& statement) {
-        statement.exchange(soci::into(id));
-        statement.exchange(soci::into(station_id));
-        statement.exchange(soci::into(station_code));
-        statement.exchange(soci::into(member_id.value, member_id.indicator));
-        statement.exchange(soci::into(member_name.value, member_name.indicator));
-        statement.exchange(soci::into(package_id));
-        statement.exchange(soci::into(package_name));
-        statement.exchange(soci::into(kind));
-        statement.exchange(soci::into(payment));
-        statement.exchange(soci::into(started_by));
-        statement.exchange(soci::into(business_day));
-        statement.exchange(soci::into(started_at));
-        statement.exchange(soci::into(deadline_at.value, deadline_at.indicator));
-        statement.exchange(soci::into(paused_at.value, paused_at.indicator));
-        statement.exchange(soci::into(paused_ms));
-        statement.exchange(soci::into(warned_minutes.value, warned_minutes.indicator));
-        statement.exchange(soci::into(ended_at.value, ended_at.indicator));
-        statement.exchange(soci::into(end_reason.value, end_reason.indicator));
-        statement.exchange(soci::into(ended_by.value, ended_by.indicator));
-        statement.exchange(soci::into(amount));
+    void bind(FilteredSelect& query) {
+        query.into(id);
+        query.into(station_id);
+        query.into(station_code);
+        query.into(member_id.value, member_id.indicator);
+        query.into(member_name.value, member_name.indicator);
+        query.into(package_id);
+        query.into(package_name);
+        query.into(kind);
+        query.into(payment);
+        query.into(started_by);
+        query.into(business_day);
+        query.into(started_at);
+        query.into(deadline_at.value, deadline_at.indicator);
+        query.into(paused_at.value, paused_at.indicator);
+        query.into(paused_ms);
+        query.into(warned_minutes.value, warned_minutes.indicator);
+        query.into(ended_at.value, ended_at.indicator);
+        query.into(end_reason.value, end_reason.indicator);
+        query.into(ended_by.value, ended_by.indicator);
+        query.into(amount);
     }
 
     Session to_session() const {
@@ -70,19 +72,17 @@ constexpr const char* kSelect =
     "FROM sessions s JOIN stations st ON st.id = s.station_id JOIN packages p ON p.id = s.package_id "
     "LEFT JOIN members m ON m.id = s.member_id ";
 
-// Runs a kSelect query whose parameters `bind_uses` adds, collecting rows.
-template <typename BindUses>
-std::vector<Session> select(soci::session& sql, const std::string& query, BindUses&& bind_uses) {
+// The sessions of a kSelect query built by `filter`, which adds the
+// conditions and binds their values.
+template <typename Filter>
+std::vector<Session> select(soci::session& sql, Filter&& filter) {
+    FilteredSelect query(sql, std::string(kSelect) + "WHERE 1 = 1");
+    filter(query);
     Row row;
-    soci::statement statement(sql);
-    row.bind(statement);
-    bind_uses(statement);
-    statement.alloc();
-    statement.prepare(query);
-    statement.define_and_bind();
-    statement.execute();
+    row.bind(query);
+    query.run();
     std::vector<Session> sessions;
-    while (statement.fetch()) sessions.push_back(row.to_session());
+    while (query.fetch()) sessions.push_back(row.to_session());
     return sessions;
 }
 
@@ -99,7 +99,8 @@ std::int64_t insert(soci::session& sql, const Session& s) {
         soci::use(s.kind), soci::use(s.payment), soci::use(s.started_by), soci::use(s.business_day),
         soci::use(started_at), soci::use(deadline_at.value, deadline_at.indicator), soci::use(amount);
     long long id = 0;
-    sql << "SELECT last_insert_rowid()", soci::into(id);
+    if (!sql.get_last_insert_id("sessions", id))
+        throw DatabaseError("sessions: the id of the new session on station " + s.station_code + " is unknown");
     return id;
 }
 
@@ -130,37 +131,29 @@ void append_log(soci::session& sql, const LogEntry& entry) {
 }
 
 std::vector<Session> load_live(soci::session& sql) {
-    return select(sql, std::string(kSelect) + "WHERE s.ended_at IS NULL ORDER BY s.id", [](soci::statement&) {});
+    return select(sql, [](FilteredSelect& query) { query.then(" AND s.ended_at IS NULL ORDER BY s.id"); });
 }
 
 std::optional<Session> find(soci::session& sql, std::int64_t id) {
     long long wanted = id;
-    auto found = select(sql, std::string(kSelect) + "WHERE s.id = :id",
-                        [&](soci::statement& statement) { statement.exchange(soci::use(wanted)); });
+    auto found = select(sql, [&](FilteredSelect& query) { query.then(" AND s.id = :id", wanted); });
     if (found.empty()) return std::nullopt;
     return found.front();
 }
 
 std::vector<Session> list(soci::session& sql, const Filter& filter) {
-    // Each filter adds a condition with its own bound value; the values live
-    // in this frame until the statement has run.
-    std::string conditions = "WHERE 1 = 1";
+    // The values live in this frame until the statement has run.
     std::string day = filter.business_day.value_or("");
     long long station_id = filter.station_id.value_or(0), member_id = filter.member_id.value_or(0),
               before_id = filter.before_id.value_or(0), limit = filter.limit;
-    if (filter.business_day) conditions += " AND s.business_day = :day";
-    if (filter.station_id) conditions += " AND s.station_id = :station_id";
-    if (filter.member_id) conditions += " AND s.member_id = :member_id";
-    if (filter.before_id) conditions += " AND s.id < :before_id";
-    if (filter.ended_only) conditions += " AND s.ended_at IS NOT NULL";
-    return select(sql, std::string(kSelect) + conditions + " ORDER BY s.id DESC LIMIT :limit",
-                  [&](soci::statement& statement) {
-                      if (filter.business_day) statement.exchange(soci::use(day));
-                      if (filter.station_id) statement.exchange(soci::use(station_id));
-                      if (filter.member_id) statement.exchange(soci::use(member_id));
-                      if (filter.before_id) statement.exchange(soci::use(before_id));
-                      statement.exchange(soci::use(limit));
-                  });
+    return select(sql, [&](FilteredSelect& query) {
+        query.where(filter.business_day.has_value(), " AND s.business_day = :day", day);
+        query.where(filter.station_id.has_value(), " AND s.station_id = :station_id", station_id);
+        query.where(filter.member_id.has_value(), " AND s.member_id = :member_id", member_id);
+        query.where(filter.before_id.has_value(), " AND s.id < :before_id", before_id);
+        query.where(filter.ended_only, " AND s.ended_at IS NOT NULL");
+        query.then(" ORDER BY s.id DESC LIMIT :limit", limit);
+    });
 }
 
 void shift_live_instants(soci::session& sql, std::int64_t delta_ms) {
