@@ -135,25 +135,8 @@ nlohmann::json SessionService::start(const nlohmann::json& body, const std::stri
 
         session.id = session_records::insert(sql, session);
         if (request.use_balance)
-            use_balance(sql, outcome, BalanceChange{.member_id = member->id,
-                                                    .package_id = package.id,
-                                                    .kind = "used",
-                                                    .change = -1,
-                                                    .actor = actor,
-                                                    .reason = "session on " + station.code,
-                                                    .session_id = session.id,
-                                                    .sale_id = std::nullopt,
-                                                    .at = now});
-        if (session.amount > 0)
-            record_sale(sql, Sale{.at = now,
-                                  .business_day = session.business_day,
-                                  .kind = "session",
-                                  .amount = session.amount,
-                                  .operator_name = actor,
-                                  .member_id = session.member_id,
-                                  .package_id = package.id,
-                                  .session_id = session.id,
-                                  .station_id = station.id});
+            change_member_units(sql, outcome, session, package.id, "used", "session on " + station.code, actor, now);
+        if (session.amount > 0) record_session_sale(sql, session, "session", session.amount, package.id, actor, now);
         log(sql, session, now, "started", actor,
             {{"package_id", package.id}, {"payment", session.payment}, {"amount", session.amount}});
 
@@ -195,15 +178,8 @@ nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& bod
                 if (!session.member_id)
                     throw ApiError(409, "session_has_no_member", "a walk-in session has no balance to use");
                 payment = "balance";
-                use_balance(sql, outcome, BalanceChange{.member_id = *session.member_id,
-                                                        .package_id = package.id,
-                                                        .kind = "used",
-                                                        .change = -1,
-                                                        .actor = actor,
-                                                        .reason = "extension on " + station.code,
-                                                        .session_id = session.id,
-                                                        .sale_id = std::nullopt,
-                                                        .at = now});
+                change_member_units(sql, outcome, session, package.id, "used", "extension on " + station.code, actor,
+                                    now);
             } else {
                 amount = fixed_price(package.tariff(), minute_of, now);
             }
@@ -214,15 +190,7 @@ nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& bod
         session.amount += amount;
         session_records::update(sql, session);
         if (amount > 0)
-            record_sale(sql, Sale{.at = now,
-                                  .business_day = session.business_day,
-                                  .kind = "extension",
-                                  .amount = amount,
-                                  .operator_name = actor,
-                                  .member_id = session.member_id,
-                                  .package_id = package_id,
-                                  .session_id = session.id,
-                                  .station_id = session.station_id});
+            record_session_sale(sql, session, "extension", amount, package_id, actor, now);
         nlohmann::json details = {{"minutes", minutes}, {"amount", amount}, {"package_id", package_id}, {"payment", payment}};
         log(sql, session, now, "extended", actor, details);
 
@@ -298,15 +266,8 @@ nlohmann::json SessionService::stop(std::int64_t id, const nlohmann::json& body,
         const auto amount_before = session.amount;
         end(sql, session, now, "stopped", actor, outcome);
         if (request.refund_unit)
-            use_balance(sql, outcome, BalanceChange{.member_id = *session.member_id,
-                                                    .package_id = session.package_id,
-                                                    .kind = "refunded",
-                                                    .change = 1,
-                                                    .actor = actor,
-                                                    .reason = "stopped early on " + session.station_code,
-                                                    .session_id = session.id,
-                                                    .sale_id = std::nullopt,
-                                                    .at = now});
+            change_member_units(sql, outcome, session, session.package_id, "refunded",
+                                "stopped early on " + session.station_code, actor, now);
         outcome.changed.push_back(session);
         outcome.result = session.to_json(now);
         outcome.result["amount_due"] = session.amount - amount_before;
@@ -455,15 +416,7 @@ void SessionService::end(soci::session& sql, Session& session, std::int64_t at, 
     session.ended_by = actor;
     session_records::update(sql, session);
     if (charge > 0)
-        record_sale(sql, Sale{.at = at,
-                              .business_day = session.business_day,
-                              .kind = "session",
-                              .amount = charge,
-                              .operator_name = actor,
-                              .member_id = session.member_id,
-                              .package_id = session.package_id,
-                              .session_id = session.id,
-                              .station_id = session.station_id});
+        record_session_sale(sql, session, "session", charge, session.package_id, actor, at);
     log(sql, session, at, "ended", actor,
         {{"reason", reason}, {"charge", charge}, {"amount", session.amount}, {"played_ms", session.played_ms(at)}});
     outcome.publish(sdk::topics::session_ended, {{"session", session.to_json(at)},
@@ -487,9 +440,34 @@ void SessionService::resume_at(soci::session& sql, Session& session, std::int64_
                                                    {"actor", actor}});
 }
 
-void SessionService::use_balance(soci::session& sql, Outcome& outcome, const BalanceChange& change) {
+void SessionService::change_member_units(soci::session& sql, Outcome& outcome, const Session& session,
+                                         std::int64_t package_id, const std::string& kind, const std::string& reason,
+                                         const std::string& actor, std::int64_t at) {
+    const BalanceChange change{.member_id = *session.member_id,
+                               .package_id = package_id,
+                               .kind = kind,
+                               .change = kind == "used" ? -1 : 1,
+                               .actor = actor,
+                               .reason = reason,
+                               .session_id = session.id,
+                               .sale_id = std::nullopt,
+                               .at = at};
     const auto units = apply_balance_change(sql, change);
     outcome.publish(sdk::topics::member_balance_changed, balance_changed_payload(change, units));
+}
+
+void SessionService::record_session_sale(soci::session& sql, const Session& session, const std::string& kind,
+                                         std::int64_t amount, std::int64_t package_id, const std::string& actor,
+                                         std::int64_t at) {
+    record_sale(sql, Sale{.at = at,
+                          .business_day = session.business_day,
+                          .kind = kind,
+                          .amount = amount,
+                          .operator_name = actor,
+                          .member_id = session.member_id,
+                          .package_id = package_id,
+                          .session_id = session.id,
+                          .station_id = session.station_id});
 }
 
 void SessionService::log(soci::session& sql, const Session& session, std::int64_t at, const std::string& event,

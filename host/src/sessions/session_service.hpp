@@ -30,7 +30,6 @@ class EventBus;
 class MemberStore;
 class PackageStore;
 class SessionClock;
-struct BalanceChange;
 class StationStore;
 
 struct SessionServiceDependencies {
@@ -112,8 +111,14 @@ private:
              const std::string& actor, Outcome& outcome);
     void resume_at(soci::session& sql, Session& session, std::int64_t at, const std::string& reason,
                    const std::string& actor, Outcome& outcome);
-    // A member's unit used or given back, announced with the session's events.
-    void use_balance(soci::session& sql, Outcome& outcome, const BalanceChange& change);
+    // One unit of the session's member used ("used") or given back
+    // ("refunded"), announced with the session's events.
+    void change_member_units(soci::session& sql, Outcome& outcome, const Session& session, std::int64_t package_id,
+                             const std::string& kind, const std::string& reason, const std::string& actor,
+                             std::int64_t at);
+    // Money taken for the session: it counts on the session's business day.
+    void record_session_sale(soci::session& sql, const Session& session, const std::string& kind,
+                             std::int64_t amount, std::int64_t package_id, const std::string& actor, std::int64_t at);
     void log(soci::session& sql, const Session& session, std::int64_t at, const std::string& event,
              const std::string& actor, nlohmann::json details);
 
