@@ -9,15 +9,15 @@
 namespace billing::test {
 
 struct HostOptions {
-    std::vector<std::string> extra_args;  // appended to the command line
+    std::vector<std::string> extra_args{};  // appended to the command line
     bool fixture_plugins = false;         // load the plugins of tests/fixtures/plugins
     // Empty: an empty temporary directory, or the fixture plugins directory
     // if fixture_plugins is set.
-    std::filesystem::path plugins_dir;
+    std::filesystem::path plugins_dir{};
     // Empty: a fresh temporary directory. A given one is kept afterwards.
-    std::filesystem::path data_dir;
+    std::filesystem::path data_dir{};
     // Added to (or replacing in) the host's environment.
-    std::map<std::string, std::string> environment;
+    std::map<std::string, std::string> environment{};
 };
 
 // The environment that runs the host under libfaketime (Debian's faketime
