@@ -318,14 +318,6 @@ std::optional<Session> SessionService::live_on_locked(std::int64_t station_id) c
     return live_.at(it->second);
 }
 
-std::vector<Session> SessionService::live() const {
-    std::lock_guard lock(mutex_);
-    std::vector<Session> sessions;
-    sessions.reserve(live_.size());
-    for (const auto& [id, session] : live_) sessions.push_back(session);
-    return sessions;
-}
-
 std::optional<std::int64_t> SessionService::run_due() {
     const auto rules = time_rules();
     std::vector<std::int64_t> due;

@@ -72,7 +72,6 @@ public:
     nlohmann::json list(bool live_only, const session_records::Filter& filter) const;
 
     std::optional<Session> live_on(std::int64_t station_id) const;
-    std::vector<Session> live() const;
     // Bumped on every change to a live session.
     std::uint64_t version() const { return version_.load(); }
 
