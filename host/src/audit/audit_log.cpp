@@ -45,7 +45,7 @@ void AuditLog::record(const AuditRecord& record) {
     long long at = record.at_ms;
     long long status = record.status;
     const auto details = (record.details.is_null() ? nlohmann::json::object() : record.details).dump();
-    database_.write([&](soci::session& session) {
+    database_.write_unsynced([&](soci::session& session) {
         session << "INSERT INTO audit_log (at, actor, action, target, method, path, status, remote_address, details) "
                    "VALUES (:at, :actor, :action, :target, :method, :path, :status, :remote_address, :details)",
             soci::use(at), soci::use(record.actor), soci::use(record.action), soci::use(record.target),

@@ -163,16 +163,35 @@ Database::~Database() = default;
 
 void Database::read(const std::function<void(soci::session&)>& work) { impl_->run("read", work); }
 
+namespace {
+
+void in_write_transaction(soci::session& session, const std::function<void(soci::session&)>& work) {
+    session << sqlite_backend::begin_write_transaction;
+    try {
+        work(session);
+        session << "COMMIT";
+    } catch (...) {
+        rollback_quietly(session);
+        throw;
+    }
+}
+
+}  // namespace
+
 void Database::write(const std::function<void(soci::session&)>& work) {
+    impl_->run("write", [&](soci::session& session) { in_write_transaction(session, work); });
+}
+
+void Database::write_unsynced(const std::function<void(soci::session&)>& work) {
     impl_->run("write", [&](soci::session& session) {
-        session << sqlite_backend::begin_write_transaction;
+        session << sqlite_backend::relax_synchronous;
         try {
-            work(session);
-            session << "COMMIT";
+            in_write_transaction(session, work);
         } catch (...) {
-            rollback_quietly(session);
+            sqlite_backend::restore_synchronous(session);
             throw;
         }
+        sqlite_backend::restore_synchronous(session);
     });
 }
 

@@ -43,6 +43,11 @@ public:
     // deferred, which can fail half way on a lock upgrade); rolls back and
     // rethrows if `work` throws.
     void write(const std::function<void(soci::session&)>& work);
+    // Like write() but its commit does not wait for the disk: safe from a
+    // crash of the process at once, and from a power cut once the next
+    // write() commits. For rows that follow a write() already durable (an
+    // audit entry), it halves the fsyncs of a request.
+    void write_unsynced(const std::function<void(soci::session&)>& work);
 
     // Closes every session, moves the current file to `keep_previous_as`,
     // moves `replacement` into place and reopens. Used by restore.

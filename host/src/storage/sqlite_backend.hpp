@@ -23,6 +23,14 @@ std::unique_ptr<soci::session> open_session(const std::filesystem::path& file, i
 // with SQLITE_BUSY half way through the work.
 inline constexpr const char* begin_write_transaction = "BEGIN IMMEDIATE";
 
+// For a write that may skip the fsync at its commit (write_unsynced):
+// in WAL mode it is then safe from a crash of the process, and from a power
+// cut once any later commit syncs the log, which holds it too.
+inline constexpr const char* relax_synchronous = "PRAGMA synchronous = NORMAL";
+// Back to synchronous=FULL; a session where that fails is closed, so the
+// pool drops it rather than lend out a connection that skips fsyncs.
+void restore_synchronous(soci::session& session) noexcept;
+
 // Folds the write-ahead log into the main file, so the main file alone holds
 // every committed transaction.
 void checkpoint(soci::session& session);

@@ -127,6 +127,40 @@ TEST_F(DatabaseTest, WriteRollsBackEverythingWhenTheWorkThrows) {
     EXPECT_EQ(count_rows(database, "items"), 1);
 }
 
+long long synchronous_of_the_pooled_session(Database& database) {
+    long long synchronous = -1;
+    database.read([&](soci::session& session) { session << "PRAGMA synchronous", soci::into(synchronous); });
+    return synchronous;
+}
+
+TEST_F(DatabaseTest, AnUnsyncedWriteCommitsAndLeavesTheSessionSynchronousFull) {
+    // A pool of one: the session the unsynced write used is the one read
+    // from afterwards.
+    Database database({.file = file, .pool_size = 1});
+    create_items_table(database);
+    long long during = -1;
+    database.write_unsynced([&](soci::session& session) {
+        session << "PRAGMA synchronous", soci::into(during);
+        session << "INSERT INTO items (name) VALUES ('audit row')";
+    });
+    EXPECT_EQ(during, 1) << "1 is NORMAL";
+    EXPECT_EQ(synchronous_of_the_pooled_session(database), 2) << "2 is FULL";
+    Database reopened({.file = file});
+    EXPECT_EQ(count_rows(reopened, "items"), 1);
+}
+
+TEST_F(DatabaseTest, AFailedUnsyncedWriteRollsBackAndLeavesTheSessionSynchronousFull) {
+    Database database({.file = file, .pool_size = 1});
+    create_items_table(database);
+    EXPECT_THROW(database.write_unsynced([](soci::session& session) {
+        session << "INSERT INTO items (name) VALUES ('one')";
+        session << "INSERT INTO no_such_table (name) VALUES ('two')";
+    }),
+                 DatabaseError);
+    EXPECT_EQ(count_rows(database, "items"), 0);
+    EXPECT_EQ(synchronous_of_the_pooled_session(database), 2) << "2 is FULL";
+}
+
 TEST_F(DatabaseTest, ConcurrentReadModifyWriteTransactionsNeverFailOrLoseUpdates) {
     // With a deferred BEGIN two writers both read, then one fails to upgrade
     // its lock (SQLITE_BUSY) or overwrites the other's increment. BEGIN
