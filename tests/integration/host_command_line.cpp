@@ -21,7 +21,7 @@ struct Run {
 // Runs the host with `arguments` to completion (for flags that make it exit).
 Run run_host(const std::string& arguments) {
     Run run;
-    std::string command = std::string(BILLING_HOST_EXECUTABLE) + " " + arguments + " 2>&1";
+    std::string command = "timeout -s KILL 60 " + std::string(BILLING_HOST_EXECUTABLE) + " " + arguments + " 2>&1";
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe) throw std::runtime_error("popen failed for " + command);
     char buffer[4096];
@@ -74,6 +74,19 @@ TEST(HostCommandLine, FirstRunCreatesAPrivateDataDirectoryAndSigtermExitsCleanly
 
     EXPECT_EQ(host.stop(), 0) << host.log();
     EXPECT_NE(host.log().find("billing-host stopped"), std::string::npos);
+}
+
+TEST(HostCommandLine, APortAlreadyInUseExitsWithOneNamingTheAddress) {
+    // Another host holds the port; the second one must say so and exit, not
+    // wait for its own threads forever (it once did, deaf to SIGTERM too);
+    // `timeout` kills a hung host.
+    HostProcess first;
+    TempDir dir;
+    auto run = run_host("--port " + std::to_string(first.port()) + " --bind 127.0.0.1 --data-dir " +
+                        (dir.path() / "data").string());
+    EXPECT_EQ(run.exit_code, 1) << run.output;
+    EXPECT_NE(run.output.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
+        << run.output;
 }
 
 }  // namespace

@@ -191,12 +191,31 @@ int Application::run() {
     ThreadGroup network_threads(network, options_.network_threads);
     ThreadGroup work_threads(work, options_.worker_threads);
 
-    ticker.start();
-    day_closer.start();
-    // Plugins start before the server listens, so the first request already
-    // sees their routes.
-    plugins.start();
-    const auto port = server.start();
+    // Shutdown undoes the start in reverse; the threads only finish once
+    // every timer and plugin is stopped, so a failed start (the port is
+    // taken) goes through it too rather than wait for them forever.
+    auto shut_down = [&] {
+        server.shutdown(options_.shutdown_grace);
+        ticker.stop();
+        day_closer.stop();
+        plugins.stop_all();
+        work_threads.join();
+        network.stop();
+        network_threads.join();
+    };
+
+    unsigned short port = 0;
+    try {
+        ticker.start();
+        day_closer.start();
+        // Plugins start before the server listens, so the first request
+        // already sees their routes.
+        plugins.start();
+        port = server.start();
+    } catch (...) {
+        shut_down();
+        throw;
+    }
     spdlog::info("billing-host {} listening on http://{}:{} (plugins: {}, web: {})", BILLING_HOST_VERSION,
                  options_.bind_address, port, options_.plugins_dir.string(), options_.web_dir.string());
     bus.publish(sdk::topics::host_started, {{"version", BILLING_HOST_VERSION}, {"port", port}}, "host");
@@ -204,13 +223,7 @@ int Application::run() {
     const int signal_number = stop_signal.get_future().get();
     spdlog::info("signal {} received: shutting down", signal_number);
     bus.publish(sdk::topics::host_stopping, nlohmann::json::object(), "host");
-    server.shutdown(options_.shutdown_grace);
-    ticker.stop();
-    day_closer.stop();
-    plugins.stop_all();
-    work_threads.join();
-    network.stop();
-    network_threads.join();
+    shut_down();
     spdlog::info("billing-host stopped");
     return 0;
 }
