@@ -1,12 +1,12 @@
 // The TV kiosk page: follows the tv-websocket plugin's messages (see
 // docs/protocols/tv-websocket.md) and redraws the screen four times a second,
 // so the countdown runs, and locks at zero, even while the link is down.
-import { clockOffset, serverNow } from './clock.js';
-import { TvConnection } from './connection.js';
-import { deviceKey, forgetToken, storedToken, storeToken } from './device.js';
-import { RecentIds } from './recent_ids.js';
-import { Screens } from './screens.js';
-import { viewOf } from './view.js';
+import { clockOffset, serverNow } from './clock.mjs';
+import { TvConnection } from './connection.mjs';
+import { deviceKey, forgetToken, storedToken, storeToken } from './device.mjs';
+import { RecentIds } from './recent_ids.mjs';
+import { Screens } from './screens.mjs';
+import { viewOf } from './view.mjs';
 
 const PROTOCOL = 1;
 const REDRAW_MS = 250;

@@ -1,4 +1,4 @@
-// Puts a view (see view.js) on the page. Runs four times a second, so it only
+// Puts a view (see view.mjs) on the page. Runs four times a second, so it only
 // touches what changed.
 const TEXT_FIELDS = ['shopName', 'stationCode', 'clockText', 'dateText', 'pairingCode',
   'countdownText', 'memberName', 'packageName', 'pausedText'];

@@ -1,4 +1,4 @@
-import { backoffDelay } from './backoff.js';
+import { backoffDelay } from './backoff.mjs';
 
 const HEARTBEAT_MS = 20000;
 // The server answers every heartbeat, so a link with no message for two and a

@@ -1,4 +1,4 @@
-import { formatDuration, sessionClock } from './clock.js';
+import { formatDuration, sessionClock } from './clock.mjs';
 
 // What the screen should show at one instant, from what the server last said
 // (the model) and the server's "now". Pure, so node can test it; screens.js
