@@ -1,4 +1,5 @@
 // The executable itself: its flags, exit codes, first run and shutdown.
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -87,6 +88,16 @@ TEST(HostCommandLine, APortAlreadyInUseExitsWithOneNamingTheAddress) {
     EXPECT_EQ(run.exit_code, 1) << run.output;
     EXPECT_NE(run.output.find("cannot listen on 127.0.0.1:" + std::to_string(first.port())), std::string::npos)
         << run.output;
+}
+
+TEST(HostCommandLine, TheOpenFilesLimitIsRaisedToTheHardLimit) {
+    // Every TV holds a socket: thousands of them need more than the usual
+    // soft limit of 1,024.
+    rlimit limit{};
+    ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &limit), 0);
+    HostProcess host;
+    EXPECT_NE(host.log().find("open files limit: " + std::to_string(limit.rlim_max)), std::string::npos)
+        << host.log();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "api/router.hpp"
 #include "api/websocket_registry.hpp"
 #include "app/health_routes.hpp"
+#include "app/open_files_limit.hpp"
 #include "audit/audit_log.hpp"
 #include "audit/audit_routes.hpp"
 #include "auth/auth_routes.hpp"
@@ -95,6 +96,7 @@ int Application::run() {
         std::filesystem::permissions(options_.data_dir, std::filesystem::perms::owner_all,
                                      std::filesystem::perm_options::replace);
     spdlog::info("data directory: {}", std::filesystem::absolute(options_.data_dir).string());
+    spdlog::info("open files limit: {}", raise_open_files_limit());
 
     Database database({options_.data_dir / "billing.db"});
     Migrator(database).apply("host", host_migrations());
