@@ -17,11 +17,12 @@ APT_PACKAGES := cmake make g++ pkg-config ccache \
 	libsoci-dev libsqlite3-dev sqlite3 nlohmann-json3-dev \
 	libspdlog-dev libfmt-dev libcli11-dev \
 	libqrencode-dev libsodium-dev libssl-dev libhowardhinnant-date-dev faketime \
-	libgtest-dev libgmock-dev libbenchmark-dev wrk curl
+	libgtest-dev libgmock-dev libbenchmark-dev wrk curl \
+	nodejs chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps configure build run test test-sanitize bench clean
+.PHONY: deps configure build run test test-sanitize bench clean browser-test-deps
 
 deps:
 	@missing=""; \
@@ -45,10 +46,20 @@ build: configure
 run: build
 	$(BUILD_DIR)/bin/billing-host $(RUN_ARGS)
 
-test: build
+# The browser tests' node packages (tests/browser: playwright-core, jsqr,
+# pngjs; never a browser download), installed again only when the lock file
+# is newer than the last install, so an offline machine that has them runs on.
+BROWSER_TESTS_DIR := tests/browser
+browser-test-deps: deps $(BROWSER_TESTS_DIR)/node_modules/.package-lock.json
+
+$(BROWSER_TESTS_DIR)/node_modules/.package-lock.json: $(BROWSER_TESTS_DIR)/package-lock.json
+	cd $(BROWSER_TESTS_DIR) && npm ci --no-audit --no-fund
+	touch $@
+
+test: build browser-test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
-test-sanitize: deps
+test-sanitize: deps browser-test-deps
 	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
 	  -DBILLING_SANITIZE=ON -DBILLING_BUILD_BENCH=OFF
 	cmake --build $(SANITIZE_BUILD_DIR) -j$(JOBS)

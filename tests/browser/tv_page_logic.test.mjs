@@ -119,3 +119,11 @@ test('the paused screen shows the frozen remaining time; before any state, conne
   assert.equal(viewOf(model, 10_000_000).pausedText, '12:34');
   assert.equal(viewOf({ ...baseModel(), received: false }, 0).mode, 'connecting');
 });
+
+test('a six-digit pairing code is shown in two groups of three', () => {
+  const model = { ...baseModel(), mode: 'unpaired', station: null, session: null };
+  model.qr.pairing = { code: '483915', svg: '<svg/>', expires_at_ms: null };
+  assert.equal(viewOf(model, 0).pairingCode, '483 915');
+  model.qr.pairing = { code: 'AB 12', svg: '<svg/>', expires_at_ms: null };
+  assert.equal(viewOf(model, 0).pairingCode, 'AB 12');
+});

@@ -14,7 +14,7 @@ export function viewOf(model, serverNowMs, localNowMs = serverNowMs) {
     stationCode: model.station?.code ?? '',
     clockText: clockText(serverNowMs, model.shop?.time_zone),
     dateText: dateText(serverNowMs, model.shop?.time_zone),
-    pairingCode: model.qr.pairing?.code ?? '',
+    pairingCode: readableCode(model.qr.pairing?.code ?? ''),
     pairingQrSvg: liveSvg(model.qr.pairing, serverNowMs),
     loginQrSvg: liveSvg(model.qr.login, serverNowMs),
     countdownText: '',
@@ -47,6 +47,11 @@ export function viewOf(model, serverNowMs, localNowMs = serverNowMs) {
 
 // The last five minutes are shown in red.
 const ENDING_SOON_MS = 5 * 60 * 1000;
+
+// "483915" reads better from a sofa as "483 915" (the dashboard takes both).
+function readableCode(code) {
+  return /^\d{6}$/.test(code) ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+}
 
 // A QR past its expiry is a photo of an old nonce: better none than a dead one.
 function liveSvg(qr, serverNowMs) {
