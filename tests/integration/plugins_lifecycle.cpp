@@ -62,7 +62,7 @@ TEST_F(PluginsLifecycle, TheListShowsEveryPluginWithItsStateAndReason) {
     EXPECT_TRUE(echo["reason"].is_null());
     EXPECT_EQ(echo["enabled"], true);
     EXPECT_EQ(echo["required_by"], json::array({"fixture-dependent"}));
-    EXPECT_EQ(echo["routes"], 3);
+    EXPECT_EQ(echo["routes"], 4);
     EXPECT_EQ(echo["websockets"], 1);
     for (const char* counter : {"delivered", "dropped", "queued"}) EXPECT_TRUE(echo["bus"][counter].is_number());
     EXPECT_EQ(plugin("fixture-dependent")["state"], "running");

@@ -40,6 +40,7 @@ const RouteCase kRoutes[] = {
     {"PUT", "/api/v1/plugins/fixture-echo/config", Needs::permission, "plugins.manage"},
     {"GET", "/api/v1/plugins/fixture-echo/status", Needs::signed_in},
     {"POST", "/api/v1/plugins/fixture-echo/items", Needs::permission, "fixture.use"},
+    {"POST", "/api/v1/plugins/fixture-echo/publish", Needs::admin},
     {"GET", "/api/v1/stations", Needs::permission, "sessions.view"},
     {"GET", "/api/v1/stations/1", Needs::permission, "sessions.view"},
     {"POST", "/api/v1/stations", Needs::permission, "stations.manage"},

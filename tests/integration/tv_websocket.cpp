@@ -3,7 +3,10 @@
 // revocation, the screen following the sessions, login codes and bad input.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <functional>
+#include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -332,6 +335,89 @@ TEST_F(TvWebSocket, AdminRoutesNeedTvManage) {
     EXPECT_EQ(technician.get(kApi + "/devices").status, 200);
     EXPECT_EQ(admin.post(kApi + "/pairings", {{"code", "123456"}, {"bogus", 1}}).error_code(), "unknown_field");
     EXPECT_EQ(admin.post(kApi + "/pairings", json::object()).error_code(), "missing_field");
+}
+
+TEST_F(TvWebSocket, AnEndingSoonWarningIsANoticeOnTheTv) {
+    Tv tv(host.port(), key(16));
+    pair_new_tv(tv, "TV01");
+    // With a 1-minute package the 1-minute warning falls due at the start.
+    auto short_package = create_fixed_package(admin, {{"name", "1 menit"}, {"duration_minutes", 1}});
+    start_session(admin, station, short_package);
+    auto notice = tv.next("notice");
+    EXPECT_EQ(notice["text"], "1 menit lagi");
+    EXPECT_EQ(notice["level"], "critical");
+    EXPECT_GT(notice["seconds"].get<int>(), 0);
+}
+
+TEST_F(TvWebSocket, LoginCodesAreReplacedOnTimeAndTheOldOneStillWorksBriefly) {
+    ASSERT_EQ(admin.put(kApi + "/config", {{"login_nonce_seconds", 30}}).status, 200);
+    Tv tv(host.port(), key(17));
+    pair_new_tv(tv, "TV01");
+    auto first = tv.next("qr");
+    const auto first_text = first["text"].get<std::string>();
+    auto replaced = tv.next("qr", [&](const json& qr) { return qr["text"] != first_text; }, 40s);
+    EXPECT_GE(replaced["expires_at_ms"].get<std::int64_t>(), first["expires_at_ms"].get<std::int64_t>() + 29'000);
+    // Someone who scanned just before the change can still log in with it.
+    const auto nonce = first_text.substr(first_text.rfind("%20") + 3);
+    EXPECT_EQ(admin.post(kApi + "/login-nonces/redeem", {{"station_code", "TV01"}, {"nonce", nonce}}).status, 200);
+}
+
+TEST(TvWebSocketCommands, AnotherPluginsTvCommandReachesTheTvWithAnId) {
+    // tv-websocket plus the echo fixture, which publishes what a test asks.
+    TempDir plugins;
+    std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / "tv-websocket",
+                                              plugins.path() / "tv-websocket");
+    std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_FIXTURE_PLUGIN_DIR) / "fixture-echo",
+                                              plugins.path() / "fixture-echo");
+    HostProcess host{HostOptions{.plugins_dir = plugins.path()}};
+    HttpClient admin(host.port());
+    admin_token(admin);
+    create_station(admin, "TV01");
+    Tv tv(host.port(), key(18));
+    tv.hello();
+    auto code = tv.next("qr")["code"];
+    ASSERT_EQ(admin.post(kApi + "/pairings", {{"code", code}, {"station_code", "TV01"}}).status, 200);
+
+    auto publish = [&](const json& payload) {
+        return admin.post("/api/v1/plugins/fixture-echo/publish", {{"topic", "tv.command"}, {"payload", payload}});
+    };
+    ASSERT_EQ(publish({{"station_code", "TV01"}, {"command", "notice"}, {"args", {{"text", "Halo"}}}}).status, 204);
+    auto first = tv.next("command");
+    EXPECT_EQ(first["command"], "notice");
+    EXPECT_EQ(first["args"]["text"], "Halo");
+    ASSERT_EQ(publish({{"station_code", "TV01"}, {"command", "reload"}}).status, 204);
+    auto second = tv.next("command");
+    EXPECT_EQ(second["command"], "reload");
+    EXPECT_NE(second["id"], first["id"]);
+    tv.send(json{{"type", "ack"}, {"id", second["id"]}}.dump());
+
+    // A command for a TV that does not exist is ignored; the plugin keeps running.
+    ASSERT_EQ(publish({{"station_code", "TV77"}, {"command", "reload"}}).status, 204);
+    ASSERT_EQ(publish({{"command", 5}}).status, 204);
+    ASSERT_EQ(publish(5).status, 204);
+    ASSERT_EQ(admin.post("/api/v1/plugins/fixture-echo/publish", {{"topic", "tv.nonce_redeem"}, {"payload", {{"station_code", 1}}}}).status, 204);
+    tv.send(R"({"type":"heartbeat"})");
+    EXPECT_FALSE(tv.next("heartbeat").is_null());
+    EXPECT_EQ(admin.get("/api/v1/plugins/tv-websocket").json()["state"], "running");
+}
+
+TEST_F(TvWebSocket, FiveHundredTvsConnectedAtOnce) {
+    // Each TV pairs itself by IP? No: one address serves them all here, so
+    // they wait as pending devices, each with its own pairing code.
+    std::vector<std::unique_ptr<Tv>> tvs;
+    for (int i = 0; i < 500; ++i) {
+        tvs.push_back(std::make_unique<Tv>(host.port(), key(1000 + i)));
+        tvs.back()->hello();
+    }
+    std::set<std::string> codes;
+    for (auto& tv : tvs) codes.insert(tv->next("qr")["code"].get<std::string>());
+    EXPECT_EQ(codes.size(), 500u);
+    auto devices = admin.get(kApi + "/devices").json()["devices"];
+    EXPECT_EQ(devices.size(), 500u);
+    // Every one still answers, and the host serves the API meanwhile.
+    for (auto& tv : tvs) tv->send(R"({"type":"heartbeat"})");
+    for (auto& tv : tvs) EXPECT_FALSE(tv->next("heartbeat").is_null());
+    EXPECT_EQ(admin.get("/api/v1/stations").status, 200);
 }
 
 }  // namespace

@@ -67,6 +67,16 @@ std::optional<Device> DeviceRegistry::one(const std::string& where, const SqlPar
     return device_of(rows.at(0));
 }
 
+std::string DeviceRegistry::unused_pairing_code() {
+    // Six digits give 900,000 codes: with hundreds of TVs waiting a repeat
+    // is likely (the birthday problem), so a code in use is drawn again.
+    for (;;) {
+        auto code = device_secrets::new_pairing_code();
+        if (storage_.query("SELECT 1 AS taken FROM tvws_devices WHERE pairing_code = :code", {code}).empty())
+            return code;
+    }
+}
+
 std::vector<Device> DeviceRegistry::all() {
     std::vector<Device> devices;
     for (const auto& row : storage_.query(columns + "ORDER BY id")) devices.push_back(device_of(row));
@@ -100,7 +110,7 @@ Device DeviceRegistry::pending(const std::string& device_key, const std::string&
         if (known->state == "revoked")
             storage_.execute("UPDATE tvws_devices SET state = 'pending', station_id = NULL, token_hash = NULL, "
                              "pairing_code = :code WHERE id = :id",
-                             {device_secrets::new_pairing_code(), static_cast<long long>(known->id)});
+                             {unused_pairing_code(), static_cast<long long>(known->id)});
         seen(known->id, ip, user_agent, now_ms);
         return *by_id(known->id);
     }
@@ -111,7 +121,7 @@ Device DeviceRegistry::pending(const std::string& device_key, const std::string&
         "INSERT INTO tvws_devices (device_key, state, pairing_code, ip, user_agent, first_seen_at, last_seen_at) "
         "VALUES (:key, 'pending', :code, :ip, :agent, :now, :now2)",
         {key_free ? billing::sdk::SqlValue(device_key) : billing::sdk::SqlValue(nullptr),
-         device_secrets::new_pairing_code(), ip, user_agent, static_cast<long long>(now_ms),
+         unused_pairing_code(), ip, user_agent, static_cast<long long>(now_ms),
          static_cast<long long>(now_ms)});
     auto id = storage_.query("SELECT MAX(id) AS id FROM tvws_devices").at(0).at("id").get<std::int64_t>();
     return *by_id(id);

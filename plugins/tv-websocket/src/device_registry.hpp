@@ -51,6 +51,7 @@ public:
 
 private:
     std::optional<Device> one(const std::string& where, const billing::sdk::SqlParams& params);
+    std::string unused_pairing_code();
     billing::sdk::Storage& storage_;
 };
 

@@ -1,5 +1,7 @@
 #include "tv_hub.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include <billing/sdk/http.hpp>
@@ -13,6 +15,12 @@ namespace {
 
 using billing::sdk::ApiError;
 using billing::sdk::WebSocketPtr;
+
+bool equal_ignoring_case(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+           });
+}
 
 std::string text_setting(const billing::sdk::Settings& settings, const std::string& key) {
     auto value = settings.get(key);
@@ -82,6 +90,13 @@ void TvHub::received(const WebSocketPtr& socket, const std::string& text) {
         }
     } catch (const ProtocolError& error) {
         refuse(link, error.code, error.message);
+    } catch (const std::exception& error) {
+        // A failure behind one TV's message (the database, say) closes that
+        // connection; the TV reconnects, and the other TVs are not affected
+        // as they would be if the plugin faulted.
+        context_.log().error("TV connection " + std::to_string(socket->id()) + ": " + error.what());
+        send(link, {{"type", "error"}, {"code", "internal_error"}, {"message", "the server could not handle that"}});
+        socket->close("internal error");
     }
 }
 
@@ -177,12 +192,15 @@ void TvHub::rotate_login_codes() {
 }
 
 bool TvHub::redeem_login_nonce(const std::string& station_code, const std::string& nonce) {
-    if (!nonces_.redeem(station_code, nonce, now_ms())) return false;
+    // Nonces are kept under the station's code as the board spells it.
+    const auto station_id = station_id_of_code(station_code);
+    if (!station_id) return false;
+    const auto code = station_by_id(*station_id).at("code").get<std::string>();
+    if (!nonces_.redeem(code, nonce, now_ms())) return false;
     for (auto& [id, link] : links_)
         if (link.qr_replaced_at_ms != 0 && link.device_id) {
             auto device = devices_.by_id(*link.device_id);
-            if (device && device->station_id && station_by_id(*device->station_id).value("code", "") == station_code)
-                show(link);
+            if (device && device->station_id == station_id) show(link);
         }
     return true;
 }
@@ -203,12 +221,16 @@ void TvHub::notice_to_station(std::int64_t station_id, const nlohmann::json& not
 }
 
 void TvHub::command(const nlohmann::json& request) {
+    if (!request.is_object()) {
+        context_.log().warn("tv.command ignored: the request is not an object");
+        return;
+    }
     std::optional<Device> device;
     if (request.contains("device_id") && request["device_id"].is_number_integer())
         device = devices_.by_id(request["device_id"].get<std::int64_t>());
     else if (request.contains("station_code") && request["station_code"].is_string()) {
-        auto station = context_.rental().station(request["station_code"].get<std::string>());
-        device = devices_.paired_to(station.at("id").get<std::int64_t>());
+        if (auto station_id = station_id_of_code(request["station_code"].get<std::string>()))
+            device = devices_.paired_to(*station_id);
     }
     if (!device || !request.contains("command") || !request["command"].is_string()) {
         context_.log().warn("tv.command ignored: no such TV or no command in " + request.dump().substr(0, 200));
@@ -227,6 +249,13 @@ nlohmann::json TvHub::station_by_id(std::int64_t station_id) {
     for (const auto& station : board.at("stations"))
         if (station.at("id").get<std::int64_t>() == station_id) return station;
     return nullptr;
+}
+
+std::optional<std::int64_t> TvHub::station_id_of_code(const std::string& code) {
+    const auto board = context_.rental().stations();
+    for (const auto& station : board.at("stations"))
+        if (equal_ignoring_case(station.at("code").get<std::string>(), code)) return station.at("id").get<std::int64_t>();
+    return std::nullopt;
 }
 
 std::optional<nlohmann::json> TvHub::station_with_ip(const std::string& ip) {

@@ -13,6 +13,13 @@ namespace {
 
 using namespace billing::sdk;
 
+// A text field of another plugin's request, "" when absent or not text
+// (a malformed request must not fault this plugin).
+std::string text_in(const nlohmann::json& payload, const char* key) {
+    if (!payload.is_object() || !payload.contains(key) || !payload[key].is_string()) return "";
+    return payload[key].get<std::string>();
+}
+
 // The stations a session.* or station.* event is about.
 std::vector<std::int64_t> stations_in(const nlohmann::json& payload) {
     std::vector<std::int64_t> ids;
@@ -54,12 +61,11 @@ public:
         });
         bus.subscribe("tv.command", [&hub](const Event& event) { hub.command(event.payload); });
         bus.subscribe("tv.nonce_redeem", [&hub, &bus](const Event& event) {
-            const auto& request = event.payload;
-            const auto station = request.value("station_code", "");
-            const bool ok = hub.redeem_login_nonce(station, request.value("nonce", ""));
-            bus.publish("tv.nonce_redeemed",
-                        {{"request_id", request.value("request_id", nlohmann::json())}, {"station_code", station},
-                         {"ok", ok}});
+            const auto station = text_in(event.payload, "station_code");
+            const bool ok = hub.redeem_login_nonce(station, text_in(event.payload, "nonce"));
+            const auto request_id = event.payload.is_object() ? event.payload.value("request_id", nlohmann::json())
+                                                              : nlohmann::json();
+            bus.publish("tv.nonce_redeemed", {{"request_id", request_id}, {"station_code", station}, {"ok", ok}});
         });
         // Login QRs are replaced on time; a second is fine-grained enough.
         context.scheduler().every(std::chrono::seconds(1), [&hub] { hub.rotate_login_codes(); });

@@ -192,7 +192,7 @@ TEST_F(PluginManagerTest, StartsPluginsAndListsStatesWithReasons) {
     EXPECT_EQ(echo["enabled"], true);
     EXPECT_EQ(echo["permissions"], json::parse(R"([{"name":"fixture.use","label":"Use the echo fixture"}])"));
     EXPECT_EQ(echo["web"]["title"], "Echo");
-    EXPECT_EQ(echo["routes"], 3);
+    EXPECT_EQ(echo["routes"], 4);
     EXPECT_EQ(echo["websockets"], 1);
     EXPECT_EQ(echo["connections"], 0);
     EXPECT_TRUE(echo["bus"].contains("delivered") && echo["bus"].contains("dropped") && echo["bus"].contains("queued"));
