@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -110,6 +111,7 @@ TEST_F(TvWebSocket, ANewTvShowsThePairingScreenAndAnAdminPairsItByItsCode) {
     EXPECT_EQ(state["mode"], "unpaired");
     EXPECT_TRUE(state["station"].is_null());
     EXPECT_EQ(state["shop"]["name"], "Game Zone");
+    EXPECT_EQ(state["shop"]["time_zone"], "Asia/Jakarta");
     auto qr = tv.next("qr");
     EXPECT_EQ(qr["purpose"], "pairing");
     const auto code = qr["code"].get<std::string>();
@@ -264,7 +266,14 @@ TEST_F(TvWebSocket, TheScreenFollowsTheSession) {
     EXPECT_NEAR(static_cast<double>(state["session"]["remaining_ms"].get<std::int64_t>()), 90 * 60 * 1000.0, 2000.0);
 
     ASSERT_EQ(admin.post("/api/v1/sessions/" + id + "/pause").status, 200);
-    EXPECT_EQ(tv.next_state("paused")["session"]["id"], session["id"]);
+    auto paused = tv.next_state("paused");
+    EXPECT_EQ(paused["session"]["id"], session["id"]);
+    // While paused the time stands still: a resync later shows the same times.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    tv.send(R"({"type":"resync"})");
+    auto later = tv.next_state("paused");
+    EXPECT_EQ(later["session"]["remaining_ms"], paused["session"]["remaining_ms"]);
+    EXPECT_EQ(later["session"]["played_ms"], paused["session"]["played_ms"]);
     ASSERT_EQ(admin.post("/api/v1/sessions/" + id + "/resume").status, 200);
     tv.next_state("active");
     ASSERT_EQ(admin.post("/api/v1/sessions/" + id + "/stop").status, 200);

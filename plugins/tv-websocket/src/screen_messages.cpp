@@ -16,6 +16,7 @@ nlohmann::json session_of(const nlohmann::json& session, std::int64_t now_ms) {
             {"deadline_at_ms", remaining.is_null() ? nlohmann::json(nullptr)
                                                    : nlohmann::json(now_ms + remaining.get<std::int64_t>())},
             {"remaining_ms", remaining},
+            {"played_ms", session.at("played_ms")},
             {"open_play", session.at("kind") == "open"}};
 }
 
@@ -30,13 +31,13 @@ std::string mode_of(const nlohmann::json& station) {
     return state;
 }
 
-nlohmann::json state(const Device& device, const nlohmann::json& station, const std::string& shop_name,
+nlohmann::json state(const Device& device, const nlohmann::json& station, const nlohmann::json& shop,
                      std::int64_t now_ms) {
     const auto mode = mode_of(station);
     nlohmann::json message = {{"type", "state"},
                               {"protocol", 1},
                               {"server_time_ms", now_ms},
-                              {"shop", {{"name", shop_name}}},
+                              {"shop", shop},
                               {"device", {{"id", device.id}, {"name", device.name}}},
                               {"mode", mode},
                               {"station", nullptr},

@@ -13,8 +13,9 @@ namespace tv::screen_messages {
 std::string mode_of(const nlohmann::json& station);
 
 // The `state` snapshot of `device`; `station` is the rental core's station
-// (with its live session) or null when the device has none.
-nlohmann::json state(const Device& device, const nlohmann::json& station, const std::string& shop_name,
+// (with its live session) or null when the device has none; `shop` is
+// {name, time_zone}.
+nlohmann::json state(const Device& device, const nlohmann::json& station, const nlohmann::json& shop,
                      std::int64_t now_ms);
 
 // The wa.me link in the login QR: the chat opens with "<code> <nonce>" typed in.

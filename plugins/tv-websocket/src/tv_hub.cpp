@@ -154,7 +154,9 @@ void TvHub::show(Link& link) {
     if (!device) return;
     const auto now = now_ms();
     auto station = device->station_id ? station_by_id(*device->station_id) : nlohmann::json(nullptr);
-    auto state = screen_messages::state(*device, station, text_setting(context_.settings(), "shop_name"), now);
+    const nlohmann::json shop = {{"name", text_setting(context_.settings(), "shop_name")},
+                                 {"time_zone", text_setting(context_.settings(), "time_zone")}};
+    auto state = screen_messages::state(*device, station, shop, now);
     send(link, state);
     link.qr_replaced_at_ms = 0;
     const auto mode = state["mode"].get<std::string>();
