@@ -1,0 +1,45 @@
+#include "admin_api.hpp"
+
+#include <fmt/format.h>
+
+#include "keep_alive_client.hpp"
+#include "rental_setup.hpp"
+
+namespace billing::tools {
+
+AdminApi::AdminApi(unsigned short port, std::string token)
+    : client_(std::make_unique<bench::KeepAliveClient>(port, std::move(token))) {}
+
+AdminApi::~AdminApi() = default;
+
+std::map<std::string, std::int64_t> AdminApi::station_ids() {
+    std::map<std::string, std::int64_t> ids;
+    const auto board = client_->call("GET", "/api/v1/stations", nullptr, 200);
+    for (const auto& station : board.at("stations"))
+        ids[station.at("code").get<std::string>()] = station.at("id").get<std::int64_t>();
+    return ids;
+}
+
+std::int64_t AdminApi::create_station(const std::string& code) {
+    const nlohmann::json body = {{"code", code}, {"console_type", "PS4"}};
+    return client_->call("POST", "/api/v1/stations", body, 201).at("id").get<std::int64_t>();
+}
+
+void AdminApi::pair(const std::string& pairing_code, const std::optional<std::string>& station_code) {
+    nlohmann::json body = {{"code", pairing_code}};
+    if (station_code) body["station_code"] = *station_code;
+    client_->call("POST", "/api/v1/plugins/tv-websocket/pairings", body, 200);
+}
+
+std::int64_t AdminApi::create_package() { return bench::create_fixed_package(*client_, "tv-sim 60 min", 60); }
+
+std::int64_t AdminApi::start_session(std::int64_t station_id, std::int64_t package_id) {
+    const nlohmann::json body = {{"station_id", station_id}, {"package_id", package_id}};
+    return client_->call("POST", "/api/v1/sessions", body, 201).at("id").get<std::int64_t>();
+}
+
+void AdminApi::stop_session(std::int64_t session_id) {
+    client_->call("POST", fmt::format("/api/v1/sessions/{}/stop", session_id), nlohmann::json::object(), 200);
+}
+
+}  // namespace billing::tools
