@@ -217,6 +217,17 @@ TEST_F(TvWebSocket, UnpairingAndRePairingToAnotherStation) {
               "station_not_found");
 }
 
+TEST_F(TvWebSocket, ARenamedStationShowsItsNewCodeAndItsLoginLinkFollows) {
+    Tv tv(host.port(), key(19));
+    pair_new_tv(tv, "TV01");
+    ASSERT_EQ(admin.put("/api/v1/stations/" + std::to_string(station), {{"code", "VIP1"}}).status, 200);
+    tv.next("state", [](const json& state) { return state["station"].is_object() && state["station"]["code"] == "VIP1"; });
+    auto qr = tv.next("qr");
+    EXPECT_TRUE(qr["text"].get<std::string>().starts_with("https://wa.me/6281234567890?text=VIP1%20")) << qr;
+    auto device = admin.get(kApi + "/devices").json()["devices"][0];
+    EXPECT_EQ(device["station_code"], "VIP1");
+}
+
 TEST_F(TvWebSocket, TwoTvsClaimingOneStationTheNewerWins) {
     Tv older(host.port(), key(6));
     pair_new_tv(older, "TV01");

@@ -1,7 +1,5 @@
 #include "tv_hub.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 
 #include <billing/sdk/http.hpp>
@@ -16,12 +14,6 @@ namespace {
 using billing::sdk::ApiError;
 using billing::sdk::WebSocketPtr;
 
-bool equal_ignoring_case(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-           });
-}
-
 std::string text_setting(const billing::sdk::Settings& settings, const std::string& key) {
     auto value = settings.get(key);
     return value.is_string() ? value.get<std::string>() : std::string{};
@@ -30,7 +22,11 @@ std::string text_setting(const billing::sdk::Settings& settings, const std::stri
 }  // namespace
 
 TvHub::TvHub(billing::sdk::PluginContext& context, DeviceRegistry& devices, TvConfig config)
-    : context_(context), devices_(devices), config_(std::move(config)), nonces_(config_.login_nonce_ms) {}
+    : context_(context),
+      devices_(devices),
+      config_(std::move(config)),
+      nonces_(config_.login_nonce_ms),
+      stations_(context.rental()) {}
 
 void TvHub::configure(TvConfig config) {
     config_ = std::move(config);
@@ -136,7 +132,7 @@ void TvHub::greet(Link& link, const nlohmann::json& message) {
 void TvHub::attach_pending(Link& link, const std::string& ip, const std::string& user_agent) {
     auto device = devices_.pending(link.device_key, ip, user_agent, now_ms());
     link.device_id = device.id;
-    if (auto station = station_with_ip(ip)) {
+    if (auto station = stations_.station_with_ip(ip)) {
         pair(device.id, station->at("code").get<std::string>(), "", "plugin:tv-websocket");
         return;
     }
@@ -207,6 +203,10 @@ bool TvHub::redeem_login_nonce(const std::string& station_code, const std::strin
     return true;
 }
 
+void TvHub::station_changed(const std::string& topic, const nlohmann::json& payload) {
+    stations_.station_changed(topic, payload);
+}
+
 void TvHub::stations_changed(const std::vector<std::int64_t>& station_ids) {
     for (auto station_id : station_ids)
         if (auto device = devices_.paired_to(station_id))
@@ -245,27 +245,9 @@ void TvHub::command(const nlohmann::json& request) {
     for (auto* link : links_of_device(device->id)) send(*link, message);
 }
 
-nlohmann::json TvHub::station_by_id(std::int64_t station_id) {
-    // Kept in a variable: a range-for over a member of a temporary dangles.
-    const auto board = context_.rental().stations();
-    for (const auto& station : board.at("stations"))
-        if (station.at("id").get<std::int64_t>() == station_id) return station;
-    return nullptr;
-}
+nlohmann::json TvHub::station_by_id(std::int64_t station_id) { return stations_.station(station_id); }
 
-std::optional<std::int64_t> TvHub::station_id_of_code(const std::string& code) {
-    const auto board = context_.rental().stations();
-    for (const auto& station : board.at("stations"))
-        if (equal_ignoring_case(station.at("code").get<std::string>(), code)) return station.at("id").get<std::int64_t>();
-    return std::nullopt;
-}
-
-std::optional<nlohmann::json> TvHub::station_with_ip(const std::string& ip) {
-    const auto board = context_.rental().stations();
-    for (const auto& station : board.at("stations"))
-        if (station.at("ip_address").is_string() && station.at("ip_address").get<std::string>() == ip) return station;
-    return std::nullopt;
-}
+std::optional<std::int64_t> TvHub::station_id_of_code(const std::string& code) { return stations_.id_of_code(code); }
 
 std::vector<TvHub::Link*> TvHub::links_of_device(std::int64_t device_id) {
     std::vector<Link*> links;

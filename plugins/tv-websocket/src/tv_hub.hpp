@@ -10,6 +10,7 @@
 
 #include "device_registry.hpp"
 #include "login_nonces.hpp"
+#include "station_index.hpp"
 #include "tv_config.hpp"
 
 namespace tv {
@@ -27,6 +28,8 @@ public:
     void received(const billing::sdk::WebSocketPtr& socket, const std::string& text);
     void closed(const billing::sdk::WebSocketPtr& socket);
 
+    // A station.created/updated/deleted event: keeps the station index current.
+    void station_changed(const std::string& topic, const nlohmann::json& payload);
     // A session or station event touched these stations: their TVs get a new state.
     void stations_changed(const std::vector<std::int64_t>& station_ids);
     void notice_to_station(std::int64_t station_id, const nlohmann::json& notice);
@@ -63,7 +66,6 @@ private:
     void attach_pending(Link& link, const std::string& ip, const std::string& user_agent);
     nlohmann::json station_by_id(std::int64_t station_id);
     std::optional<std::int64_t> station_id_of_code(const std::string& code);
-    std::optional<nlohmann::json> station_with_ip(const std::string& ip);
     std::vector<Link*> links_of_device(std::int64_t device_id);
     Device require_device(std::int64_t device_id);
     void tell_unpaired(std::int64_t device_id, const std::string& reason);
@@ -75,6 +77,7 @@ private:
     DeviceRegistry& devices_;
     TvConfig config_;
     LoginNonces nonces_;
+    StationIndex stations_;
     std::map<std::uint64_t, Link> links_;  // by connection id
     std::uint64_t next_command_ = 1;
 };

@@ -50,8 +50,12 @@ public:
                                  {.access = Access::anyone(), .max_message_bytes = 16 * 1024});
 
         auto& bus = context.bus();
-        for (auto pattern : {"session.*", "station.*"})
-            bus.subscribe(pattern, [&hub](const Event& event) { hub.stations_changed(stations_in(event.payload)); });
+        bus.subscribe("session.*", [&hub](const Event& event) { hub.stations_changed(stations_in(event.payload)); });
+        bus.subscribe("station.*", [&hub](const Event& event) {
+            hub.station_changed(event.topic, event.payload);
+            // A TV link coming or going changes nothing its own screen shows.
+            if (event.topic != "station.tv_changed") hub.stations_changed(stations_in(event.payload));
+        });
         bus.subscribe("session.ending_soon", [&hub](const Event& event) {
             const auto minutes = event.payload.at("minutes_left").get<int>();
             hub.notice_to_station(event.payload.at("session").at("station_id").get<std::int64_t>(),
