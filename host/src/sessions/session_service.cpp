@@ -38,30 +38,25 @@ nlohmann::json station_ref_json(std::int64_t id, const std::string& code) { retu
 // ones leave it), the events to publish, the answer to return.
 struct SessionService::Outcome {
     std::vector<Session> changed;
-    OrderedEvents::Events events;
+    std::vector<std::pair<std::string, nlohmann::json>> events;
     nlohmann::json result;
 
     void publish(std::string topic, nlohmann::json payload) { events.emplace_back(std::move(topic), std::move(payload)); }
 };
 
-SessionService::SessionService(SessionServiceDependencies dependencies)
-    : d_(dependencies), events_(dependencies.bus) {}
+SessionService::SessionService(SessionServiceDependencies dependencies) : d_(dependencies) {}
 
 void SessionService::on_schedule_change(std::function<void()> listener) { schedule_listener_ = std::move(listener); }
 
-// Runs `work` in one write transaction under the lock and updates the
-// sessions in memory. The fsync that makes it durable happens after the
-// lock is released, so concurrent changes share one (group commit); the
-// caller is answered only once its change is on the disk, and events go
-// out after that, in the order the changes were made.
+// Runs `work` in one write transaction under the lock; only after it
+// committed are the sessions in memory updated and the events published
+// (still under the lock, so they leave in the order the changes were made).
 template <typename Work>
 nlohmann::json SessionService::transact(Work&& work) {
     Outcome outcome;
-    std::uint64_t ticket = 0;
     {
         std::lock_guard lock(mutex_);
-        d_.database.write_unsynced([&](soci::session& sql) { work(sql, outcome); });
-        ticket = events_.ticket();
+        d_.database.write([&](soci::session& sql) { work(sql, outcome); });
         for (auto& session : outcome.changed) {
             std::erase_if(live_by_station_, [&](const auto& entry) { return entry.second == session.id; });
             if (session.is_live()) {
@@ -72,16 +67,8 @@ nlohmann::json SessionService::transact(Work&& work) {
             }
         }
         if (!outcome.changed.empty()) ++version_;
+        for (auto& [topic, payload] : outcome.events) d_.bus.publish(topic, std::move(payload), "host");
     }
-    try {
-        d_.database.sync_log();
-    } catch (...) {
-        // The change is committed, only not known to be on the disk: its
-        // events still go out, or every later change's would wait forever.
-        events_.publish(ticket, std::move(outcome.events));
-        throw;
-    }
-    events_.publish(ticket, std::move(outcome.events));
     if (schedule_listener_ && !outcome.changed.empty()) schedule_listener_();
     return outcome.result;
 }

@@ -12,7 +12,6 @@
 
 #include "catalog/station.hpp"
 #include "sessions/session.hpp"
-#include "sessions/ordered_events.hpp"
 #include "sessions/session_input.hpp"
 #include "sessions/session_records.hpp"
 
@@ -49,7 +48,7 @@ struct SessionServiceDependencies {
 // are kept in memory; every change is one write transaction (the session,
 // its log row, and any sale or balance change together), made under one
 // lock so two operators cannot both take a station, and is published on the
-// bus once it is on the disk, in commit order. Errors are sdk::ApiError with distinct codes and
+// bus after it committed. Errors are sdk::ApiError with distinct codes and
 // change nothing.
 class SessionService {
 public:
@@ -127,7 +126,6 @@ private:
     std::map<std::int64_t, Session> live_;               // by session id
     std::map<std::int64_t, std::int64_t> live_by_station_;  // station id -> session id
     std::atomic<std::uint64_t> version_{1};
-    OrderedEvents events_;
     std::function<void()> schedule_listener_;
 };
 

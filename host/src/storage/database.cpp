@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "storage/durable_file.hpp"
-#include "storage/group_sync.hpp"
 #include "storage/sqlite_backend.hpp"
 
 namespace billing::host {
@@ -54,13 +53,6 @@ void rollback_quietly(soci::session& session) {
 
 struct Database::Impl {
     DatabaseOptions options;
-    // Flushes the write-ahead log by name, so a restore that swaps the
-    // files needs nothing reopened here. Without a log (a file system where
-    // WAL was refused) the database file itself is flushed.
-    GroupSync log_sync{[this] {
-        const auto log = sqlite_backend::write_ahead_log_of(options.file);
-        sync_to_disk(std::filesystem::exists(log) ? log : options.file);
-    }};
 
     // Shared by every read, write and backup in flight; exclusive while the
     // file is swapped, so no session is open at that moment.
@@ -201,12 +193,6 @@ void Database::write_unsynced(const std::function<void(soci::session&)>& work) {
         }
         sqlite_backend::restore_synchronous(session);
     });
-}
-
-void Database::sync_log() {
-    // Under the swap lock: the log is not moved away while it is flushed.
-    std::shared_lock swap_lock(impl_->swap_mutex);
-    impl_->log_sync.sync();
 }
 
 void Database::replace_file(const std::filesystem::path& replacement,

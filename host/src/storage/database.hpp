@@ -48,11 +48,6 @@ public:
     // write() commits. For rows that follow a write() already durable (an
     // audit entry), it halves the fsyncs of a request.
     void write_unsynced(const std::function<void(soci::session&)>& work);
-    // Returns once every transaction committed before the call is on the
-    // disk (an fsync of the write-ahead log, shared by concurrent callers).
-    // write_unsynced() followed by sync_log() outside a caller's own lock is
-    // how several callers' changes share one fsync (group commit).
-    void sync_log();
 
     // Closes every session, moves the current file to `keep_previous_as`,
     // moves `replacement` into place and reopens. Used by restore.
