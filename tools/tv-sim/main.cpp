@@ -7,7 +7,6 @@
 //   tv-sim --port P [--host 127.0.0.1] [--tvs N] [--threads 2]
 //          [--token JWT --pair [--auto-add] [--unlock-latency M]]
 //          [--follow] [--idle-seconds S] [--host-pid PID]
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -20,6 +19,7 @@
 #include <fmt/format.h>
 
 #include "admin_api.hpp"
+#include "core/open_files_limit.hpp"
 #include "host_memory.hpp"
 #include "latency_summary.hpp"
 #include "tv_fleet.hpp"
@@ -42,16 +42,6 @@ struct Options {
     int idle_seconds = -1;
     int host_pid = 0;
 };
-
-// Each TV holds a socket: the usual soft limit of 1,024 would stop the run early.
-long raise_open_files_limit() {
-    rlimit limit{};
-    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return -1;
-    limit.rlim_cur = limit.rlim_max;
-    ::setrlimit(RLIMIT_NOFILE, &limit);
-    ::getrlimit(RLIMIT_NOFILE, &limit);
-    return static_cast<long>(limit.rlim_cur);
-}
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
@@ -120,7 +110,7 @@ std::size_t still_connected(const TvFleet& fleet) {
 std::string mib(long kib) { return fmt::format("{:.1f} MB", static_cast<double>(kib) / 1024); }
 
 void run(const Options& options) {
-    fmt::print(stderr, "open files limit: {}\n", raise_open_files_limit());
+    fmt::print(stderr, "open files limit: {}\n", billing::host::raise_open_files_limit());
     std::optional<AdminApi> admin;
     if (options.pair) admin.emplace(options.port, options.token);
     const auto rss_before = options.host_pid ? resident_kib(options.host_pid) : 0L;

@@ -15,7 +15,7 @@
 #include "api/router.hpp"
 #include "api/websocket_registry.hpp"
 #include "app/health_routes.hpp"
-#include "app/open_files_limit.hpp"
+#include "core/open_files_limit.hpp"
 #include "audit/audit_log.hpp"
 #include "audit/audit_routes.hpp"
 #include "auth/auth_routes.hpp"

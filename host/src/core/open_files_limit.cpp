@@ -1,4 +1,4 @@
-#include "app/open_files_limit.hpp"
+#include "core/open_files_limit.hpp"
 
 #include <sys/resource.h>
 
