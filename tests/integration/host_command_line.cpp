@@ -1,35 +1,22 @@
 // The executable itself: its flags, exit codes, first run and shutdown.
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 
-#include <cstdio>
 #include <fstream>
 
 #include <gtest/gtest.h>
 
+#include "support/command_run.hpp"
 #include "support/temp_dir.hpp"
 #include "support/test_support.hpp"
 
 namespace billing::test {
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
-
-// Runs the host with `arguments` to completion (for flags that make it exit).
-Run run_host(const std::string& arguments) {
-    Run run;
-    std::string command = "timeout -s KILL 60 " + std::string(BILLING_HOST_EXECUTABLE) + " " + arguments + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) throw std::runtime_error("popen failed for " + command);
-    char buffer[4096];
-    while (auto n = std::fread(buffer, 1, sizeof buffer, pipe)) run.output.append(buffer, n);
-    int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+// Runs the host with `arguments` to completion (for flags that make it
+// exit); a host that hangs is killed after a minute.
+CommandRun run_host(const std::string& arguments) {
+    return run_command("timeout -s KILL 60 " + std::string(BILLING_HOST_EXECUTABLE) + " " + arguments);
 }
 
 TEST(HostCommandLine, HelpDocumentsEveryFlag) {

@@ -3,32 +3,17 @@
 // timeout(1), so a hang fails the test instead of blocking it.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <string>
 
+#include "support/command_run.hpp"
 #include "support/eventually.hpp"
 #include "support/test_support.hpp"
 
 namespace billing::test {
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    std::string output;  // stdout and stderr
-};
-
-Run run_tv_sim(const std::string& arguments) {
-    const auto command = std::string("timeout -k 5 30 ") + TV_SIM_EXECUTABLE + " " + arguments + " 2>&1";
-    Run run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return run;
-    char chunk[4096];
-    for (std::size_t got; (got = std::fread(chunk, 1, sizeof chunk, pipe)) > 0;) run.output.append(chunk, got);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+CommandRun run_tv_sim(const std::string& arguments) {
+    return run_command(std::string("timeout -k 5 30 ") + TV_SIM_EXECUTABLE + " " + arguments);
 }
 
 TEST(TvSimSmoke, FiveTvsPairAndUnlockAgainstTheRealHost) {
