@@ -2,6 +2,7 @@
 
 
 #include "device_secrets.hpp"
+#include "json_text.hpp"
 
 namespace tv {
 
@@ -17,8 +18,6 @@ std::optional<std::int64_t> optional_integer(const nlohmann::json& value) {
     if (value.is_null()) return std::nullopt;
     return value.get<std::int64_t>();
 }
-
-std::string text_or_empty(const nlohmann::json& value) { return value.is_null() ? "" : value.get<std::string>(); }
 
 Device device_of(const nlohmann::json& row) {
     return Device{.id = row.at("id").get<std::int64_t>(),

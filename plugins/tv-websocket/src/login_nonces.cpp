@@ -41,13 +41,4 @@ bool LoginNonces::redeem(const std::string& station_code, const std::string& non
     return true;
 }
 
-std::vector<std::string> LoginNonces::due(std::int64_t now_ms) const {
-    std::vector<std::string> stations;
-    for (const auto& [station, issued] : by_station_)
-        if (!issued.empty() && issued.back().replaced_at_ms <= now_ms) stations.push_back(station);
-    return stations;
-}
-
-void LoginNonces::forget(const std::string& station_code) { by_station_.erase(station_code); }
-
 }  // namespace tv

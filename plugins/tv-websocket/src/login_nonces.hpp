@@ -24,9 +24,6 @@ public:
     Shown current(const std::string& station_code, std::int64_t now_ms);
     // True once per valid nonce; the station then gets a new one.
     bool redeem(const std::string& station_code, const std::string& nonce, std::int64_t now_ms);
-    // Stations whose shown nonce is due for replacement at `now_ms`.
-    std::vector<std::string> due(std::int64_t now_ms) const;
-    void forget(const std::string& station_code);
 
 private:
     struct Issued {

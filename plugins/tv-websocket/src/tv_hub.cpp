@@ -4,6 +4,7 @@
 
 #include <billing/sdk/http.hpp>
 
+#include "json_text.hpp"
 #include "screen_messages.hpp"
 #include "tv_hello.hpp"
 
@@ -15,8 +16,7 @@ using billing::sdk::ApiError;
 using billing::sdk::WebSocketPtr;
 
 std::string text_setting(const billing::sdk::Settings& settings, const std::string& key) {
-    auto value = settings.get(key);
-    return value.is_string() ? value.get<std::string>() : std::string{};
+    return text_or_empty(settings.get(key));
 }
 
 }  // namespace

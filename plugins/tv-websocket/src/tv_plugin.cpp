@@ -7,18 +7,12 @@
 
 #include "admin_routes.hpp"
 #include "device_registry.hpp"
+#include "json_text.hpp"
 #include "tv_hub.hpp"
 
 namespace {
 
 using namespace billing::sdk;
-
-// A text field of another plugin's request, "" when absent or not text
-// (a malformed request must not fault this plugin).
-std::string text_in(const nlohmann::json& payload, const char* key) {
-    if (!payload.is_object() || !payload.contains(key) || !payload[key].is_string()) return "";
-    return payload[key].get<std::string>();
-}
 
 // The stations a session.* or station.* event is about.
 std::vector<std::int64_t> stations_in(const nlohmann::json& payload) {
@@ -65,8 +59,8 @@ public:
         });
         bus.subscribe("tv.command", [&hub](const Event& event) { hub.command(event.payload); });
         bus.subscribe("tv.nonce_redeem", [&hub, &bus](const Event& event) {
-            const auto station = text_in(event.payload, "station_code");
-            const bool ok = hub.redeem_login_nonce(station, text_in(event.payload, "nonce"));
+            const auto station = tv::text_field(event.payload, "station_code");
+            const bool ok = hub.redeem_login_nonce(station, tv::text_field(event.payload, "nonce"));
             const auto request_id = event.payload.is_object() ? event.payload.value("request_id", nlohmann::json())
                                                               : nlohmann::json();
             bus.publish("tv.nonce_redeemed", {{"request_id", request_id}, {"station_code", station}, {"ok", ok}});
