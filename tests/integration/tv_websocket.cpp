@@ -228,6 +228,20 @@ TEST_F(TvWebSocket, ARenamedStationShowsItsNewCodeAndItsLoginLinkFollows) {
     EXPECT_EQ(device["station_code"], "VIP1");
 }
 
+TEST_F(TvWebSocket, AStationDeletedUnderItsTvLeavesThePluginRunning) {
+    Tv tv(host.port(), key(20));
+    pair_new_tv(tv, "TV01");
+    // Never used, so it may be deleted with its TV still paired to it.
+    ASSERT_EQ(admin.del("/api/v1/stations/" + std::to_string(station)).status, 204);
+    EXPECT_TRUE(tv.next_state("unpaired")["station"].is_null());
+    auto devices = admin.get(kApi + "/devices");
+    ASSERT_EQ(devices.status, 200) << devices.body;
+    EXPECT_TRUE(devices.json()["devices"][0]["station_code"].is_null());
+    tv.send(R"({"type":"bye"})");
+    EXPECT_EQ(tv.next("error")["code"], "unknown_type");
+    EXPECT_EQ(admin.get("/api/v1/plugins/tv-websocket").json()["state"], "running");
+}
+
 TEST_F(TvWebSocket, TwoTvsClaimingOneStationTheNewerWins) {
     Tv older(host.port(), key(6));
     pair_new_tv(older, "TV01");

@@ -58,7 +58,7 @@ void TvHub::closed(const WebSocketPtr& socket) {
     auto device = devices_.by_id(*device_id);
     nlohmann::json station_code = nullptr;
     if (device && device->station_id) {
-        station_code = station_by_id(*device->station_id).value("code", nlohmann::json());
+        station_code = station_code_of(device->station_id);
         update_online(*device->station_id);
     }
     context_.bus().publish("tv.disconnected", {{"device_id", *device_id}, {"station_code", station_code}});
@@ -193,8 +193,8 @@ bool TvHub::redeem_login_nonce(const std::string& station_code, const std::strin
     // Nonces are kept under the station's code as the board spells it.
     const auto station_id = station_id_of_code(station_code);
     if (!station_id) return false;
-    const auto code = station_by_id(*station_id).at("code").get<std::string>();
-    if (!nonces_.redeem(code, nonce, now_ms())) return false;
+    const auto code = station_code_of(station_id);
+    if (!code.is_string() || !nonces_.redeem(code.get<std::string>(), nonce, now_ms())) return false;
     for (auto& [id, link] : links_)
         if (link.qr_replaced_at_ms != 0 && link.device_id) {
             auto device = devices_.by_id(*link.device_id);
@@ -247,6 +247,13 @@ void TvHub::command(const nlohmann::json& request) {
 
 nlohmann::json TvHub::station_by_id(std::int64_t station_id) { return stations_.station(station_id); }
 
+nlohmann::json TvHub::station_code_of(const std::optional<std::int64_t>& station_id) {
+    if (!station_id) return nullptr;
+    // The station may have been deleted under its TV: then there is no code.
+    const auto station = station_by_id(*station_id);
+    return station.is_object() ? station.at("code") : nlohmann::json(nullptr);
+}
+
 std::optional<std::int64_t> TvHub::station_id_of_code(const std::string& code) { return stations_.id_of_code(code); }
 
 std::vector<TvHub::Link*> TvHub::links_of_device(std::int64_t device_id) {
@@ -267,8 +274,7 @@ void TvHub::update_online(std::int64_t station_id) {
 nlohmann::json TvHub::device_json(const Device& device) {
     auto json = to_json(device);
     json["online"] = !links_of_device(device.id).empty();
-    json["station_code"] = device.station_id ? station_by_id(*device.station_id).value("code", nlohmann::json())
-                                             : nlohmann::json(nullptr);
+    json["station_code"] = station_code_of(device.station_id);
     return json;
 }
 
@@ -334,7 +340,7 @@ nlohmann::json TvHub::unpair(std::int64_t device_id, const std::string& actor) {
     auto device = require_device(device_id);
     if (device.state != "paired")
         throw ApiError(409, "device_not_paired", "TV " + std::to_string(device_id) + " is not paired");
-    const auto station_code = station_by_id(*device.station_id).value("code", nlohmann::json());
+    const auto station_code = station_code_of(device.station_id);
     devices_.unpair(device_id);
     tell_unpaired(device_id, "unpaired");
     update_online(*device.station_id);
@@ -345,8 +351,7 @@ nlohmann::json TvHub::unpair(std::int64_t device_id, const std::string& actor) {
 
 nlohmann::json TvHub::revoke(std::int64_t device_id, const std::string& actor) {
     auto device = require_device(device_id);
-    const auto station_code = device.station_id ? station_by_id(*device.station_id).value("code", nlohmann::json())
-                                                : nlohmann::json(nullptr);
+    const auto station_code = station_code_of(device.station_id);
     devices_.revoke(device_id);
     if (device.station_id) update_online(*device.station_id);
     context_.bus().publish("tv.unpaired", {{"device_id", device_id}, {"station_code", station_code},

@@ -65,6 +65,8 @@ private:
     void send(Link& link, const nlohmann::json& message);
     void attach_pending(Link& link, const std::string& ip, const std::string& user_agent);
     nlohmann::json station_by_id(std::int64_t station_id);
+    // The station's code, or null for no station (or one deleted since).
+    nlohmann::json station_code_of(const std::optional<std::int64_t>& station_id);
     std::optional<std::int64_t> station_id_of_code(const std::string& code);
     std::vector<Link*> links_of_device(std::int64_t device_id);
     Device require_device(std::int64_t device_id);
