@@ -53,6 +53,7 @@ void TvHub::closed(const WebSocketPtr& socket) {
     auto found = links_.find(socket->id());
     if (found == links_.end()) return;
     auto device_id = found->second.device_id;
+    link_to_device(found->second, std::nullopt);
     links_.erase(found);
     if (!device_id) return;
     auto device = devices_.by_id(*device_id);
@@ -116,7 +117,7 @@ void TvHub::greet(Link& link, const nlohmann::json& message) {
     if (hello.token) {
         if (auto device = devices_.by_token(*hello.token)) {
             devices_.seen(device->id, ip, hello.user_agent, now_ms());
-            link.device_id = device->id;
+            link_to_device(link, device->id);
             show(link);
             if (device->station_id) update_online(*device->station_id);
             context_.bus().publish("tv.connected", device_json(*devices_.by_id(device->id)));
@@ -131,7 +132,7 @@ void TvHub::greet(Link& link, const nlohmann::json& message) {
 // station's IP mapping, otherwise a pending device waiting for an admin.
 void TvHub::attach_pending(Link& link, const std::string& ip, const std::string& user_agent) {
     auto device = devices_.pending(link.device_key, ip, user_agent, now_ms());
-    link.device_id = device.id;
+    link_to_device(link, device.id);
     if (auto station = stations_.station_with_ip(ip)) {
         pair(device.id, station->at("code").get<std::string>(), "", "plugin:tv-websocket");
         return;
@@ -256,10 +257,20 @@ nlohmann::json TvHub::station_code_of(const std::optional<std::int64_t>& station
 
 std::optional<std::int64_t> TvHub::station_id_of_code(const std::string& code) { return stations_.id_of_code(code); }
 
+void TvHub::link_to_device(Link& link, std::optional<std::int64_t> device_id) {
+    if (link.device_id) {
+        auto& ids = link_ids_by_device_[*link.device_id];
+        ids.erase(link.socket->id());
+        if (ids.empty()) link_ids_by_device_.erase(*link.device_id);
+    }
+    link.device_id = device_id;
+    if (device_id) link_ids_by_device_[*device_id].insert(link.socket->id());
+}
+
 std::vector<TvHub::Link*> TvHub::links_of_device(std::int64_t device_id) {
     std::vector<Link*> links;
-    for (auto& [id, link] : links_)
-        if (link.device_id == device_id) links.push_back(&link);
+    if (auto found = link_ids_by_device_.find(device_id); found != link_ids_by_device_.end())
+        for (auto id : found->second) links.push_back(&links_.at(id));
     return links;
 }
 
@@ -368,7 +379,7 @@ nlohmann::json TvHub::revoke(std::int64_t device_id, const std::string& actor) {
 void TvHub::forget(std::int64_t device_id, const std::string& actor) {
     auto device = require_device(device_id);
     for (auto* link : links_of_device(device_id)) {
-        link->device_id.reset();
+        link_to_device(*link, std::nullopt);
         link->socket->close("this TV was removed");
     }
     devices_.forget(device_id);

@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -68,6 +69,8 @@ private:
     // The station's code, or null for no station (or one deleted since).
     nlohmann::json station_code_of(const std::optional<std::int64_t>& station_id);
     std::optional<std::int64_t> station_id_of_code(const std::string& code);
+    // Sets which device a link speaks for, keeping link_ids_by_device_ in step.
+    void link_to_device(Link& link, std::optional<std::int64_t> device_id);
     std::vector<Link*> links_of_device(std::int64_t device_id);
     Device require_device(std::int64_t device_id);
     void tell_unpaired(std::int64_t device_id, const std::string& reason);
@@ -81,6 +84,9 @@ private:
     LoginNonces nonces_;
     StationIndex stations_;
     std::map<std::uint64_t, Link> links_;  // by connection id
+    // The links of each device, so a device's sockets are found without a
+    // scan of every TV (a device list of 10,000 TVs would be quadratic).
+    std::map<std::int64_t, std::set<std::uint64_t>> link_ids_by_device_;
     std::uint64_t next_command_ = 1;
 };
 
