@@ -34,6 +34,7 @@ const RouteCase kRoutes[] = {
     {"GET", "/api/v1/backup", Needs::admin},
     {"POST", "/api/v1/restore", Needs::admin},
     {"GET", "/api/v1/plugins", Needs::permission, "plugins.view"},
+    {"GET", "/api/v1/web-pages", Needs::signed_in},
     {"GET", "/api/v1/plugins/fixture-echo", Needs::permission, "plugins.view"},
     {"PUT", "/api/v1/plugins/fixture-echo", Needs::permission, "plugins.manage"},
     {"GET", "/api/v1/plugins/fixture-echo/config", Needs::permission, "plugins.view"},

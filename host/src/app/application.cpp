@@ -180,6 +180,7 @@ int Application::run() {
     http_options.sse_heartbeat = options_.sse_heartbeat;
     http_options.connection_queue_limit = options_.connection_queue_limit;
     http_options.web_root = options_.web_dir;
+    http_options.plugin_web_root = [&plugins](const std::string& id) { return plugins.web_root(id); };
     HttpServer server(http_options,
                       HttpServices{executors, router, websockets, auth, audit, bus, visibility});
 

@@ -7,6 +7,9 @@ namespace billing::host {
 EventVisibility::EventVisibility() {
     rules_ = {
         {"host", "plugin.", sdk::Access::permitted("plugins.view")},
+        // Every dashboard follows which plugins run, for their sidebar pages.
+        {"host", "plugin.started", sdk::Access::signed_in()},
+        {"host", "plugin.stopped", sdk::Access::signed_in()},
         {"host", "settings.", sdk::Access::signed_in()},
         {"host", "host.", sdk::Access::signed_in()},
         {"host", "user.", sdk::Access::admin_only()},

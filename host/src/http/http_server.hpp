@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -25,6 +26,9 @@ struct HttpServerOptions {
     std::chrono::seconds sse_heartbeat{15};
     std::size_t connection_queue_limit = 256;  // queued SSE/WebSocket messages before a drop
     std::filesystem::path web_root;            // static files; empty: none
+    // The folder of a plugin's own pages, served under /plugin-web/<id>/;
+    // an empty path (or no function) serves nothing for that plugin.
+    std::function<std::filesystem::path(const std::string& plugin_id)> plugin_web_root;
 };
 
 struct HttpServices {

@@ -37,6 +37,8 @@ std::string lower_case(std::string_view text) {
     return lower;
 }
 
+const std::string plugin_web_prefix = "/plugin-web/";
+
 bool is_api_path(const std::string& path) { return path == "/api" || path.starts_with("/api/"); }
 
 bool is_http_parse_error(const beast::error_code& error) {
@@ -233,10 +235,25 @@ void HttpSession::handle_request() {
     } else if (request.method == "GET" || request.method == "HEAD") {
         // Reading a file's metadata and streaming it from the page cache is
         // quick enough for a network thread; the web root is small and local.
-        reply(state_->static_files().serve(path, request.header("if-none-match")));
+        if (path.starts_with(plugin_web_prefix))
+            reply(serve_plugin_page(path, request.header("if-none-match")));
+        else
+            reply(state_->static_files().serve(path, request.header("if-none-match")));
     } else {
         reply(sdk::HttpResponse::error(405, "method_not_allowed", "only GET and HEAD are served outside /api"));
     }
+}
+
+// /plugin-web/<id>/<file>: a file of a running plugin's web/ folder, with
+// the same rules as the web root; nothing once the plugin stops.
+sdk::HttpResponse HttpSession::serve_plugin_page(const std::string& path, const std::string& if_none_match) const {
+    auto rest = path.substr(plugin_web_prefix.size());
+    auto slash = rest.find('/');
+    auto id = rest.substr(0, slash);
+    const auto& root_of = state_->options().plugin_web_root;
+    auto root = root_of && !id.empty() ? root_of(id) : std::filesystem::path{};
+    if (root.empty()) return sdk::HttpResponse::error(404, "not_found", "no running plugin page " + path);
+    return StaticFiles(root).serve(slash == std::string::npos ? "/" : rest.substr(slash), if_none_match);
 }
 
 void HttpSession::refuse_body(sdk::HttpResponse refusal) {

@@ -46,6 +46,7 @@ private:
     sdk::HttpRequest sdk_request();
     void upgrade_to_websocket(sdk::HttpRequest request);
     void open_event_stream(sdk::HttpRequest request);
+    sdk::HttpResponse serve_plugin_page(const std::string& path, const std::string& if_none_match) const;
     void refuse_body(sdk::HttpResponse refusal);
 
     // Writes the response; the connection stays open for the next request

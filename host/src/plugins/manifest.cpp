@@ -19,6 +19,8 @@ constexpr std::array kFields{"id",          "name",         "version", "sdk_abi"
 const std::regex kIdPattern("[a-z0-9-]{2,40}");
 const std::regex kPermissionPattern("[a-z0-9_-]+(\\.[a-z0-9_-]+)+");
 const std::regex kAbiPattern("(\\d{1,4})\\.(\\d{1,4})");
+// "/index.html", "/pages/report.html": segments that never start with a dot.
+const std::regex kWebPathPattern("(/[A-Za-z0-9_-][A-Za-z0-9._-]*)+");
 const std::regex kTopicPrefixPattern("[a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?");
 
 // Reads the fields of one plugin.json, every error naming the file and field.
@@ -152,8 +154,15 @@ private:
         if (it == document_.end() || it->is_null()) return nullptr;
         if (!it->is_object()) fail("web", "must be an object {title, path, ...}");
         string_field(*it, "title", "web.title", 80);
-        string_field(*it, "path", "web.path", 200);
+        // The page's file inside the plugin's web/ folder, served under
+        // /plugin-web/<id>/: a plain relative path, nothing that climbs out.
+        auto path = string_field(*it, "path", "web.path", 200);
+        if (!std::regex_match(path, kWebPathPattern))
+            fail("web.path", "must be a file path inside the plugin's web/ folder such as \"/index.html\"");
         optional_string(*it, "icon", "web.icon", 200);
+        auto permission = optional_string(*it, "permission", "web.permission", 80);
+        if (!permission.empty() && !std::regex_match(permission, kPermissionPattern))
+            fail("web.permission", "must be a permission name");
         return *it;
     }
 

@@ -525,6 +525,31 @@ nlohmann::json PluginManager::set_enabled(const std::string& id, bool enabled, b
     return describe(id);
 }
 
+nlohmann::json PluginManager::web_pages(const sdk::UserInfo& user) const {
+    std::lock_guard lock(impl_->state_mutex);
+    auto pages = json::array();
+    for (const auto& [id, plugin] : impl_->plugins) {
+        if (plugin.state != PluginState::running || !plugin.manifest || plugin.manifest->web.is_null()) continue;
+        const auto& web = plugin.manifest->web;
+        const auto permission = web.value("permission", std::string{});
+        if (!permission.empty() && !user.has(permission)) continue;
+        pages.push_back({{"plugin", id},
+                         {"name", plugin.manifest->name},
+                         {"title", web.at("title")},
+                         {"url", "/plugin-web/" + id + "/" + web.at("path").get<std::string>().substr(1)}});
+    }
+    return {{"pages", std::move(pages)}};
+}
+
+std::filesystem::path PluginManager::web_root(const std::string& id) const {
+    std::lock_guard lock(impl_->state_mutex);
+    auto it = impl_->plugins.find(id);
+    if (it == impl_->plugins.end()) return {};
+    const auto& plugin = it->second;
+    if (plugin.state != PluginState::running || !plugin.manifest || plugin.manifest->web.is_null()) return {};
+    return plugin.directory / "web";
+}
+
 nlohmann::json PluginManager::config(const std::string& id) const {
     const auto& plugin = impl_->find(id);
     if (!plugin.manifest) throw ApiError(409, "plugin_refused", id + " has no usable manifest: " + plugin.refusal);

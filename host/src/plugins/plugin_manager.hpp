@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <billing/sdk/user.hpp>
+
 #include "plugins/plugin_services.hpp"
 
 namespace billing::host {
@@ -47,6 +49,12 @@ public:
     // requires (enabling) or that require it (disabling) are switched too
     // when `cascade`, else it answers 409 naming them. Returns describe(id).
     nlohmann::json set_enabled(const std::string& id, bool enabled, bool cascade);
+    // {"pages":[{plugin, name, title, url}]}: the dashboard pages (manifest
+    // `web` entries) of the running plugins this user may open.
+    nlohmann::json web_pages(const sdk::UserInfo& user) const;
+    // The folder a running plugin's page files are served from
+    // (<plugin>/web), or an empty path when it has none or does not run.
+    std::filesystem::path web_root(const std::string& id) const;
     // {"config": the configuration with defaults, "schema": the manifest's}.
     nlohmann::json config(const std::string& id) const;
     // Validates the whole new configuration, applies it with configure() if

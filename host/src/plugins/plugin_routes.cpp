@@ -51,6 +51,17 @@ void register_plugin_routes(Router& router, const Poster& workers, PluginManager
                                             {{"enabled", *enabled}, {"cascade", cascade}});
                          },
                      .poster = workers});
+    // The sidebar's plugin pages, for everyone signed in (a page may name
+    // the permission it needs in its manifest entry).
+    router.add(Route{.method = "GET",
+                     .pattern = "/api/v1/web-pages",
+                     .access = sdk::Access::signed_in(),
+                     .action = "plugins.web_pages",
+                     .handler =
+                         [&plugins](const sdk::HttpRequest& request) {
+                             return sdk::HttpResponse::ok(plugins.web_pages(*request.user));
+                         },
+                     .poster = workers});
     router.add(Route{.method = "GET",
                      .pattern = "/api/v1/plugins/{id}/config",
                      .access = view,

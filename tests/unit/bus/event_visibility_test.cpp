@@ -16,8 +16,13 @@ TEST(EventVisibility, HostRules) {
     EventVisibility visibility;
     auto plain = operator_with({});
     auto viewer = operator_with({"plugins.view"});
-    EXPECT_FALSE(visibility.may_see(plain, "plugin.started"));
-    EXPECT_TRUE(visibility.may_see(viewer, "plugin.started"));
+    // Which plugins run is for everyone (the sidebar's plugin pages); why
+    // one faulted and its configuration are for plugins.view.
+    EXPECT_TRUE(visibility.may_see(plain, "plugin.started"));
+    EXPECT_TRUE(visibility.may_see(plain, "plugin.stopped"));
+    EXPECT_FALSE(visibility.may_see(plain, "plugin.faulted"));
+    EXPECT_FALSE(visibility.may_see(plain, "plugin.configured"));
+    EXPECT_TRUE(visibility.may_see(viewer, "plugin.faulted"));
     EXPECT_TRUE(visibility.may_see(plain, "settings.changed"));
     EXPECT_TRUE(visibility.may_see(plain, "host.started"));
     EXPECT_FALSE(visibility.may_see(viewer, "user.created"));

@@ -50,7 +50,7 @@ TEST(Manifest, FullManifest) {
     document["config_schema"] = {{"type", "object"},
                                  {"properties", {{"greeting", {{"type", "string"}, {"default", "halo"}}}}}};
     document["default_enabled"] = true;
-    document["web"] = {{"title", "Hello"}, {"path", "/plugins/hello/"}, {"icon", "wave"}};
+    document["web"] = {{"title", "Hello"}, {"path", "/index.html"}, {"icon", "wave"}};
     document["library"] = "libhello.so";
     auto manifest = parse_manifest(document, "plugin.json");
     EXPECT_EQ(manifest.required_plugins, std::vector<std::string>{"base-plugin"});
@@ -119,6 +119,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadField{"web", "dashboard", "web must be an object"},
         BadField{"web", {{"path", "/x"}}, "web.title is required"},
         BadField{"web", {{"title", "X"}}, "web.path is required"},
+        BadField{"web", {{"title", "X"}, {"path", "/../secret"}}, "web.path must be a file path inside"},
+        BadField{"web", {{"title", "X"}, {"path", "index.html"}}, "web.path must be a file path inside"},
+        BadField{"web", {{"title", "X"}, {"path", "/index.html"}, {"permission", "Nope"}},
+                 "web.permission must be a permission name"},
         BadField{"library", "../evil.so", "library must be a file name"},
         BadField{"library", "sub/x.so", "library must be a file name"},
         BadField{"require", json::array({"aa"}), "require is not a known field"}));
