@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { api } from '../../api/client';
+import type { Station, TvDevice } from '../../api/types';
+import { tc } from '../../i18n/common';
+import { Button } from '../../ui/button';
+import { Dialog } from '../../ui/dialog';
+import { Field, Select, TextInput } from '../../ui/field';
+import { toast } from '../../ui/toast';
+import { t } from './messages';
+import { normalizeCode, TV_API, tvErrorMessage } from './tv_api';
+
+interface PairDialogProps {
+  // A TV already known (pending, unpaired, paired elsewhere), or none: pair by the code typed.
+  device: TvDevice | null;
+  initialCode?: string;
+  stations: Station[];
+  onClose: () => void;
+}
+
+// Pairs a TV with a station: an existing one, or a new one the host adds
+// (TV03, ...). A pending TV is paired by its code; a known one re-paired.
+export function PairDialog({ device, initialCode = '', stations, onClose }: PairDialogProps) {
+  const byCode = device === null || device.state === 'pending';
+  const [code, setCode] = useState(device?.pairing_code ?? initialCode);
+  const [stationCode, setStationCode] = useState(device?.station_code ?? '');
+  const [name, setName] = useState(device?.name ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const digits = normalizeCode(code);
+  const codeOk = !byCode || digits.length === 6;
+
+  async function submit() {
+    if (!codeOk || busy) return;
+    setBusy(true);
+    setError(null);
+    const target = { ...(stationCode ? { station_code: stationCode } : {}), ...(name.trim() ? { name: name.trim() } : {}) };
+    try {
+      const paired = byCode
+        ? await api<TvDevice>(`${TV_API}/pairings`, { body: { code: digits, ...target } })
+        : await api<TvDevice>(`${TV_API}/devices/${device!.id}/pair`, { body: target });
+      toast('success', t('paired', { code: paired.station_code ?? '' }));
+      onClose();
+    } catch (failure) {
+      setError(tvErrorMessage(failure));
+      setBusy(false);
+    }
+  }
+
+  const title = byCode ? t('pair_title') : t('repair_title', { name: device!.name || t('unnamed_tv', { id: device!.id }) });
+  return (
+    <Dialog
+      title={title}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          <Button onClick={onClose}>{tc('cancel')}</Button>
+          <Button type="submit" variant="primary" loading={busy} disabled={!codeOk}>{t('pair')}</Button>
+        </>
+      }
+    >
+      {byCode && (
+        <Field label={t('pairing_code')} hint={t('code_from_tv')}>
+          {(id) => (
+            <TextInput id={id} class="pair-code-input" value={code} onValue={setCode} inputMode="numeric" autoComplete="off"
+              readOnly={device !== null} placeholder="123 456" />
+          )}
+        </Field>
+      )}
+      <Field label={t('pair_station')}>
+        {(id) => (
+          <Select id={id} value={stationCode} onValue={setStationCode}
+            options={[{ value: '', label: t('new_station_auto') },
+              ...stations.map((station) => ({
+                value: station.code,
+                label: station.tv_online ? t('station_has_tv', { code: station.code }) : `${station.code}${station.name ? ` · ${station.name}` : ''}`,
+              }))]} />
+        )}
+      </Field>
+      <Field label={t('device_name')}>
+        {(id) => <TextInput id={id} value={name} onValue={setName} maxLength={60} placeholder="TV ruang depan" />}
+      </Field>
+      {error && <div class="form-error" role="alert">{error}</div>}
+    </Dialog>
+  );
+}
