@@ -8,8 +8,8 @@ export interface EntriesPage<T> {
   next_before_id: number | null;
 }
 
-export interface PagedEntries<T> {
-  resource: Resource<EntriesPage<T>>;
+export interface PagedEntries<T, P extends EntriesPage<T>> {
+  resource: Resource<P>;
   // Appends the next page; a no-op on the last page.
   more: () => Promise<void>;
   loadingMore: boolean;
@@ -19,13 +19,14 @@ export const MAX_PAGE = 500;
 
 // A before_id-paged list that follows the live stream. A live refresh reads
 // again as many entries as are on screen (up to MAX_PAGE), so the pages the
-// user already opened stay open and new entries appear on top.
-export function usePagedEntries<T>(
-  fetchPage: (beforeId: number | null, limit: number, signal?: AbortSignal) => Promise<EntriesPage<T>>,
+// user already opened stay open and new entries appear on top. Other fields
+// of a page (a total) are kept from the first page.
+export function usePagedEntries<T, P extends EntriesPage<T> = EntriesPage<T>>(
+  fetchPage: (beforeId: number | null, limit: number, signal?: AbortSignal) => Promise<P>,
   deps: unknown[],
   refreshOn: string[],
   pageSize: number,
-): PagedEntries<T> {
+): PagedEntries<T, P> {
   const shown = useRef(pageSize);
   const depsKey = JSON.stringify(deps);
   const lastDeps = useRef(depsKey);
@@ -49,7 +50,7 @@ export function usePagedEntries<T>(
       const next = await fetchPage(current.next_before_id, pageSize);
       const entries = [...current.entries, ...next.entries];
       shown.current = entries.length;
-      resource.setData({ entries, next_before_id: next.next_before_id });
+      resource.setData({ ...current, entries, next_before_id: next.next_before_id });
     } finally {
       setLoadingMore(false);
     }
