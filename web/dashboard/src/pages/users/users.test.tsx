@@ -91,7 +91,7 @@ describe('UsersPage', () => {
 
   it('shows the host refusal of the last admin', async () => {
     signedIn.value = { ...admin, id: 99 };
-    vi.stubGlobal('fetch', vi.fn((url: string, init: RequestInit) => {
+    vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => {
       if (init.method === 'DELETE') return json({ error: { code: 'last_admin', message: 'the last enabled admin' } }, 409);
       return json({ users: [admin] });
     }));
