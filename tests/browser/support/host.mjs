@@ -12,6 +12,7 @@ const buildDir = process.env.BILLING_BINARY_DIR ?? path.join(sourceDir, 'build')
 export const paths = {
   executable: process.env.BILLING_HOST_EXECUTABLE ?? path.join(buildDir, 'bin/billing-host'),
   pluginsDir: process.env.BILLING_PLUGINS_DIR ?? path.join(buildDir, 'lib/billing-host/plugins'),
+  fixturePluginsDir: process.env.BILLING_FIXTURE_PLUGINS_DIR ?? path.join(buildDir, 'tests/fixture-plugins'),
   webDir: process.env.BILLING_WEB_DIR ?? path.join(buildDir, 'share/billing-host/web'),
   screenshotDir: process.env.BILLING_SCREENSHOT_DIR ?? path.join(buildDir, 'screenshots'),
 };
@@ -20,12 +21,13 @@ const STARTUP_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 // Starts the host on port 0 and reads the port it picked from its log line
-// "listening on http://127.0.0.1:<port>".
-export async function startHost() {
+// "listening on http://127.0.0.1:<port>". `pluginsDir` replaces the product
+// plugins folder (a test that needs the fixture plugins too).
+export async function startHost({ pluginsDir = paths.pluginsDir } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tv-browser-test-'));
   const child = spawn(paths.executable, [
     '--bind', '127.0.0.1', '--port', '0', '--data-dir', dataDir,
-    '--plugins-dir', paths.pluginsDir, '--web-dir', paths.webDir,
+    '--plugins-dir', pluginsDir, '--web-dir', paths.webDir,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
