@@ -64,3 +64,15 @@ export async function screenshot(page, name) {
 export async function horizontalOverflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+// Makes a page ready for a screenshot: closes the toasts and waits until
+// the finite animations and transitions (page entry, drawer after a resize)
+// have ended.
+export async function settle(page) {
+  for (const close of await page.locator('.toast button').all()) await close.click().catch(() => {});
+  await page.locator('.toast').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS }).catch(() => {});
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'),
+    null, { timeout: UI_TIMEOUT_MS },
+  );
+}

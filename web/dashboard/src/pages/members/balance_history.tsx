@@ -50,7 +50,9 @@ export function BalanceHistory({ memberId }: { memberId: number }) {
                       <td data-label={t('at')} class="nowrap">{dateTime(entry.at)}</td>
                       <td data-label={t('package')}>{entry.package}</td>
                       <td data-label={t('kind')}><Badge tone={kindTones[entry.kind]}>{t(`kind_${entry.kind}`)}</Badge></td>
-                      <td data-label={t('change')} class={`right num ${entry.change > 0 ? 'members-plus' : 'members-minus'}`}>{signedChange(entry.change)}</td>
+                      <td data-label={t('change')} class="right num">
+                        <span class={entry.change > 0 ? 'members-plus' : 'members-minus'}>{signedChange(entry.change)}</span>
+                      </td>
                       <td data-label={t('units_after')} class="right num">{entry.units_after}</td>
                       <td data-label={t('actor')}>{entry.actor}</td>
                       <td data-label={t('reason')} class="muted">{entry.reason || tc('none')}</td>

@@ -64,7 +64,7 @@ export function MembersPage() {
                     {page.members.map((member) => (
                       <tr key={member.id} class="is-clickable" onClick={(event) => openUnlessLink(event, member.id)}>
                         <td data-label={t('name')}><a href={href(`/members/${member.id}`)}>{member.name}</a></td>
-                        <td data-label={t('phone')} class="mono">{member.phone}</td>
+                        <td data-label={t('phone')}><span class="mono">{member.phone}</span></td>
                         <td data-label={t('notes')} class="members-notes muted">{member.notes || '—'}</td>
                         <td data-label={t('joined')} class="nowrap">{date(member.created_at)}</td>
                       </tr>
