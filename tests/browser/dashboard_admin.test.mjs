@@ -42,6 +42,21 @@ function pluginsFolderWithFixtures() {
   return folder;
 }
 
+// Before a screenshot: the toasts of earlier steps are closed and every
+// animation and transition (a dialog rising, the drawer sliding away after
+// a resize) has finished.
+async function settle(page) {
+  const closeToast = page.locator('.toasts').getByRole('button', { name: 'Tutup' });
+  while (await closeToast.count() > 0) await closeToast.first().click();
+  await page.waitForFunction(() => document.getAnimations()
+    .every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'));
+}
+
+async function snap(page, name) {
+  await settle(page);
+  await screenshot(page, name);
+}
+
 // The main sidebar entries (plugin pages aside) a user sees.
 async function sidebarEntries(page) {
   const links = page.locator('.sidebar .nav__section:not([data-testid="plugin-pages"]) .nav__link');
@@ -92,12 +107,13 @@ test('admin pages: users and permissions, live settings, plugins, audit, backup,
     }
     // A plugin's permission is offered too, in its own group.
     await dialog.getByRole('group', { name: 'Plugin fixture-echo' }).getByRole('checkbox', { name: /fixture\.use/ }).waitFor();
+    await snap(page, 'users-permissions');
     await dialog.getByRole('button', { name: 'Buat' }).click();
     await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     const row = page.locator('tr[data-username="rina"]');
     await row.getByText('Wajib ganti kata sandi').waitFor({ timeout: UI_TIMEOUT_MS });
     await row.getByText('3 izin').waitFor();
-    await screenshot(page, 'users');
+    await snap(page, 'users');
 
     // Rina replaces the password the admin gave her, then signs in elsewhere.
     const rina = new Api(host.baseUrl);
@@ -129,7 +145,7 @@ test('admin pages: users and permissions, live settings, plugins, audit, backup,
       () => [...document.querySelectorAll('input')].some((input) => input.value === '10, 5, 1'), null, { timeout: UI_TIMEOUT_MS });
     const settings = await api.call('GET', '/settings');
     assert.deepEqual(settings.session_warning_minutes, [10, 5, 1]);
-    await screenshot(page, 'settings');
+    await snap(page, 'settings');
   });
 
   await t.test('turning fixture-echo off, with the plugin that requires it, removes its page from the sidebar', async () => {
@@ -160,10 +176,10 @@ test('admin pages: users and permissions, live settings, plugins, audit, backup,
     await maxItems.fill('500');
     await dialog.getByText('Maksimal 100.').waitFor();
     assert.equal(await dialog.getByRole('button', { name: 'Simpan' }).isDisabled(), true);
-    await screenshot(page, 'plugins');
+    await snap(page, 'plugins');
     await page.setViewportSize(PHONE);
     assert.equal(await horizontalOverflow(page), 0, 'the config dialog fits a phone');
-    await screenshot(page, 'plugins-phone');
+    await snap(page, 'plugins-phone');
     await page.setViewportSize(DESKTOP);
 
     await maxItems.fill('25');
@@ -190,7 +206,7 @@ test('admin pages: users and permissions, live settings, plugins, audit, backup,
     await page.locator('.audit-table__details pre', { hasText: 'max_items' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Hapus filter' }).click();
     await page.locator('.audit-table td', { hasText: 'settings.update' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await screenshot(page, 'audit');
+    await snap(page, 'audit');
   });
 
   await t.test('a backup downloads as an SQLite database', async () => {
@@ -213,7 +229,7 @@ test('admin pages: users and permissions, live settings, plugins, audit, backup,
       await page.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
       await page.locator('.state[role="status"]').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
       assert.equal(await horizontalOverflow(page), 0, `${route} fits a 360 px phone`);
-      if (route !== '/plugins' && route !== '/backup') await screenshot(page, `${route.slice(1)}-phone`);
+      if (route !== '/plugins' && route !== '/backup') await snap(page, `${route.slice(1)}-phone`);
     }
     await page.setViewportSize(DESKTOP);
   });

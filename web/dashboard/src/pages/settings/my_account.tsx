@@ -45,7 +45,7 @@ export function MyAccount() {
       <h2 id="settings-account">{t('account')}</h2>
       {me && (
         <p class="muted">
-          {t('account_intro', { username: me.username, role: t(me.role === 'admin' ? 'role_admin' : 'role_operator') })}
+          {t('account_intro', { name: me.display_name || me.username, username: me.username, role: t(me.role === 'admin' ? 'role_admin' : 'role_operator') })}
         </p>
       )}
       <div class="form-grid">
