@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "storage/migrator.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thrown_api_error.hpp"
 
 namespace billing::host {
 namespace {
@@ -20,14 +21,7 @@ using namespace std::chrono_literals;
 const std::string address = "10.0.0.5";
 const std::string good_password = "rahasia-uji-123";
 
-std::string error_code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const sdk::ApiError& error) {
-        return error.code();
-    }
-    return "no error";
-}
+using test::error_code_of;
 
 // The host database with its schema, ready before the service loads users.
 struct MigratedDatabase : Database {

@@ -7,20 +7,14 @@
 #include "auth/user_store.hpp"
 #include "storage/migrator.hpp"
 #include "support/temp_dir.hpp"
+#include "support/thrown_api_error.hpp"
 
 namespace billing::host {
 namespace {
 
 using testing::ElementsAre;
 
-std::string error_code_of(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const sdk::ApiError& error) {
-        return error.code();
-    }
-    return "no error";
-}
+using test::error_code_of;
 
 NewUser new_user(const std::string& name, const std::string& role = "operator") {
     return {.username = name,

@@ -28,11 +28,11 @@ namespace {
 using test::eventually;
 using test::SaleRow;
 
-constexpr std::int64_t minute_ms = 60'000;
+constexpr std::int64_t one_minute_ms = 60'000;
 
 // The UTC time of day "HH:MM" of an instant.
 std::string utc_time_of_day(std::int64_t unix_ms) {
-    const auto minute = unix_ms / minute_ms % 1440;
+    const auto minute = unix_ms / one_minute_ms % 1440;
     return fmt::format("{:02}:{:02}", minute / 60, minute % 60);
 }
 
@@ -110,13 +110,13 @@ TEST_F(DayCloserTest, ABoundaryMovedBeforeNowClosesTheDayAtOnce) {
     // With the boundary ten minutes ahead, now belongs to the day before
     // the one it belongs to with the boundary ten minutes behind.
     const auto now = now_ms();
-    settings.set("business_day_start", utc_time_of_day(now + 10 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now + 10 * one_minute_ms));
     const auto day_before = calendar.day_of(now);
     add_missed_day();
     closer.start();
     ASSERT_TRUE(closes({missed_day}));
 
-    settings.set("business_day_start", utc_time_of_day(now - 10 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now - 10 * one_minute_ms));
     ASSERT_NE(calendar.day_of(now), day_before);
     bus.publish(sdk::topics::settings_changed, {{"changed", {"business_day_start"}}}, "host");
 
@@ -126,17 +126,17 @@ TEST_F(DayCloserTest, ABoundaryMovedBeforeNowClosesTheDayAtOnce) {
 
 TEST_F(DayCloserTest, AChangeThatKeepsTheDayClosesNothing) {
     const auto now = now_ms();
-    settings.set("business_day_start", utc_time_of_day(now + 10 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now + 10 * one_minute_ms));
     const auto day_before = calendar.day_of(now);
     add_missed_day();
     closer.start();
     ASSERT_TRUE(closes({missed_day}));
 
-    settings.set("business_day_start", utc_time_of_day(now + 20 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now + 20 * one_minute_ms));
     bus.publish(sdk::topics::settings_changed, {{"changed", {"business_day_start"}}}, "host");
     // Events are handled in order: had the first change closed a day, it
     // would show before this one.
-    settings.set("business_day_start", utc_time_of_day(now - 10 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now - 10 * one_minute_ms));
     bus.publish(sdk::topics::settings_changed, {{"changed", {"business_day_start"}}}, "host");
 
     EXPECT_TRUE(closes({missed_day, day_before}));
@@ -144,15 +144,15 @@ TEST_F(DayCloserTest, AChangeThatKeepsTheDayClosesNothing) {
 
 TEST_F(DayCloserTest, AWallClockStepMakesItLookAgain) {
     const auto now = now_ms();
-    settings.set("business_day_start", utc_time_of_day(now + 10 * minute_ms));
+    settings.set("business_day_start", utc_time_of_day(now + 10 * one_minute_ms));
     const auto day_before = calendar.day_of(now);
     add_missed_day();
     closer.start();
     ASSERT_TRUE(closes({missed_day}));
 
     // As if the wall clock had jumped past the boundary.
-    settings.set("business_day_start", utc_time_of_day(now - 10 * minute_ms));
-    bus.publish(sdk::topics::host_clock_jumped, {{"delta_ms", 20 * minute_ms}}, "host");
+    settings.set("business_day_start", utc_time_of_day(now - 10 * one_minute_ms));
+    bus.publish(sdk::topics::host_clock_jumped, {{"delta_ms", 20 * one_minute_ms}}, "host");
 
     EXPECT_TRUE(closes({missed_day, day_before}));
 }
@@ -161,8 +161,8 @@ TEST_F(DayCloserTest, AWallClockStepMakesItLookAgain) {
 TEST_F(DayCloserTest, TheTimerClosesTheDayAtItsBoundaryAndNotBefore) {
     auto now = now_ms();
     // The next whole minute, or the one after if this one is nearly over.
-    auto boundary = (now / minute_ms + 1) * minute_ms;
-    if (boundary - now < 5'000) boundary += minute_ms;
+    auto boundary = (now / one_minute_ms + 1) * one_minute_ms;
+    if (boundary - now < 5'000) boundary += one_minute_ms;
     settings.set("business_day_start", utc_time_of_day(boundary));
     const auto day_ending = calendar.day_of(now);
     ASSERT_EQ(calendar.next_day_start(now), boundary);
