@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field, Select, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import { t } from './messages';
-import { normalizeCode, TV_API, tvErrorMessage } from './tv_api';
+import { displayCode, normalizeCode, TV_API, tvErrorMessage } from './tv_api';
 
 interface PairDialogProps {
   // A TV already known (pending, unpaired, paired elsewhere), or none: pair by the code typed.
@@ -21,7 +21,7 @@ interface PairDialogProps {
 // (TV03, ...). A pending TV is paired by its code; a known one re-paired.
 export function PairDialog({ device, initialCode = '', stations, onClose }: PairDialogProps) {
   const byCode = device === null || device.state === 'pending';
-  const [code, setCode] = useState(device?.pairing_code ?? initialCode);
+  const [code, setCode] = useState(displayCode(device?.pairing_code ?? initialCode));
   const [stationCode, setStationCode] = useState(device?.station_code ?? '');
   const [name, setName] = useState(device?.name ?? '');
   const [busy, setBusy] = useState(false);

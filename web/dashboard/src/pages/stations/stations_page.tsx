@@ -60,7 +60,8 @@ function TvSection({ stations, pairingCode }: { stations: Station[]; pairingCode
 
   const pending = devices.data?.filter((device) => device.state === 'pending') ?? [];
   const known = devices.data?.filter((device) => device.state !== 'pending') ?? [];
-  const unavailable = devices.data === undefined && pluginNotRunning(devices.error);
+  // A failed reload keeps the old list in `data`: the error decides.
+  const unavailable = pluginNotRunning(devices.error);
 
   return (
     <section class="stack" aria-labelledby="tvs-heading">

@@ -41,7 +41,7 @@ export function StationsTable({ stations, packages, editing, onEdit }: StationsT
                   <td data-label={t('name')}>{station.name || tc('none')}</td>
                   <td data-label={t('console_type')}>{station.console_type === 'other' ? t('console_other') : station.console_type}</td>
                   <td data-label={t('tariff')}>{tariffName(station.tariff_package_id)}</td>
-                  <td data-label={t('ip_address')} class="mono">{station.ip_address ?? tc('none')}</td>
+                  <td data-label={t('ip_address')}><span class="mono">{station.ip_address ?? tc('none')}</span></td>
                   <td data-label={t('tv')}>
                     {station.tv_online === null ? <span class="faint">{t('tv_none')}</span>
                       : <Badge tone={station.tv_online ? 'success' : 'danger'}>{t(station.tv_online ? 'tv_online' : 'tv_offline')}</Badge>}

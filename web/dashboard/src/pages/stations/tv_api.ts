@@ -27,3 +27,9 @@ export function tvErrorMessage(error: unknown): string {
 export function normalizeCode(text: string): string {
   return text.replace(/\D/g, '');
 }
+
+// A pairing code as the TV shows it: "483 915".
+export function displayCode(code: string | null): string {
+  const digits = normalizeCode(code ?? '');
+  return digits.length === 6 ? `${digits.slice(0, 3)} ${digits.slice(3)}` : digits;
+}

@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../../ui/dialog';
 import { Empty } from '../../ui/page';
 import { toast } from '../../ui/toast';
 import { t } from './messages';
-import { TV_API, tvErrorMessage } from './tv_api';
+import { displayCode, TV_API, tvErrorMessage } from './tv_api';
 
 const stateTone: Record<TvDevice['state'], Tone> = { pending: 'warning', paired: 'success', unpaired: 'neutral', revoked: 'danger' };
 
@@ -28,9 +28,9 @@ export function PendingTvs({ devices, onPair }: { devices: TvDevice[]; onPair: (
   return (
     <div class="pending-tvs">
       {devices.map((device) => (
-        <article key={device.id} class="card pending-tv" aria-label={`${t('pairing_code')} ${device.pairing_code ?? ''}`} data-device={device.id}>
+        <article key={device.id} class="card pending-tv" aria-label={`${t('pairing_code')} ${displayCode(device.pairing_code)}`} data-device={device.id}>
           <div class="row row--between">
-            <span class="pending-tv__code mono" data-testid="pairing-code">{device.pairing_code}</span>
+            <span class="pending-tv__code mono" data-testid="pairing-code">{displayCode(device.pairing_code)}</span>
             <OnlineBadge online={device.online} />
           </div>
           <dl class="pending-tv__facts">
@@ -100,7 +100,7 @@ export function KnownTvs({ devices, onRepair }: { devices: TvDevice[]; onRepair:
                 <td data-label={t('state')}><Badge tone={stateTone[device.state]}>{t(`state_${device.state}`)}</Badge></td>
                 <td data-label={t('online')}><OnlineBadge online={device.online} /></td>
                 <td data-label={t('last_seen')}>{dateTime(device.last_seen_at_ms)}</td>
-                <td data-label={t('ip')} class="mono">{device.ip}</td>
+                <td data-label={t('ip')}><span class="mono">{device.ip}</span></td>
                 <td data-label="" class="right">
                   <div class="row row--end tv-actions">
                     {device.state !== 'revoked' && (

@@ -106,7 +106,7 @@ export function ExtendDialog({ station, session, packages, onClose }: ExtendDial
       />
       {mode === 'minutes' ? (
         <>
-          <div class="row">
+          <div class="row quick-minutes">
             {QUICK_MINUTES.map((n) => (
               <Button key={n} small aria-pressed={minutes === n} onClick={() => setMinutesText(String(n))}>
                 {t('quick_minutes', { n })}

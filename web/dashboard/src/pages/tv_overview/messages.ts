@@ -13,6 +13,7 @@ export const t = defineMessages({
     summary_revenue: 'Pendapatan hari ini',
     // Station states
     state_locked: 'Kosong',
+    idle_locked: 'Siap dipakai',
     state_active: 'Main',
     state_paused: 'Dijeda',
     state_offline: 'TV mati',
@@ -101,6 +102,7 @@ export const t = defineMessages({
     summary_ending: 'Ending soon',
     summary_revenue: "Today's revenue",
     state_locked: 'Free',
+    idle_locked: 'Ready to rent',
     state_active: 'Playing',
     state_paused: 'Paused',
     state_offline: 'TV off',

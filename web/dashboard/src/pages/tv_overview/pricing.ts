@@ -1,5 +1,4 @@
 import type { Package } from '../../api/types';
-import { dateInZone } from '../../format/time';
 
 // Price previews for the counter, computed as the host computes them
 // (host/src/pricing/tariff.cpp), so the amount shown before "Mulai" is the
@@ -57,10 +56,4 @@ export function extensionPrice(tariff: Tariff, at: number, minutes: number, time
 // Whether a package may run on a station of this console type.
 export function fitsConsole(pkg: Pick<Package, 'console_type'>, consoleType: string): boolean {
   return pkg.console_type === 'any' || pkg.console_type === consoleType;
-}
-
-// The business day ("YYYY-MM-DD") an instant counts on: the shop's day
-// starts at business_day_start, so play at 02:00 belongs to the day before.
-export function businessDayOf(at: number, timeZone: string, dayStart: string): string {
-  return dateInZone(new Date(at - minuteOf(dayStart) * MINUTE_MS), timeZone);
 }

@@ -82,7 +82,7 @@ export function StationCard({ station, snapshotAt, packages, busy, onAction, tvC
           )}
         </div>
       ) : (
-        <div class="tv-card__idle muted">{t(`state_${station.state}`)}</div>
+        <div class="tv-card__idle">{station.state === 'locked' ? t('idle_locked') : t(`state_${station.state}`)}</div>
       )}
 
       <div class={`tv-card__tv tv-card__tv--${station.tv_online === null ? 'unknown' : station.tv_online ? 'online' : 'offline'}`}>

@@ -4,7 +4,7 @@ import { serverNow } from '../../components/countdown';
 import { useResource } from '../../live/hooks';
 import { money, settings } from '../../shop/settings';
 import { t } from './messages';
-import { businessDayOf } from './pricing';
+import { businessDayOf } from '../session_log/business_day';
 import type { Summary } from './station_status';
 
 interface DayRevenue {
@@ -35,7 +35,7 @@ function SummaryItem({ label, value, tone }: { label: string; value: string | nu
 
 function TodayRevenue() {
   const { time_zone: zone, business_day_start: dayStart } = settings.value;
-  const day = businessDayOf(serverNow(Date.now()), zone, dayStart);
+  const day = businessDayOf(new Date(serverNow(Date.now())), zone, dayStart);
   const revenue = useResource((signal) => api<DayRevenue>(`/business-days/${day}`, { signal }), [day],
     ['session.*', 'member.package_bought', 'day.*']);
   if (revenue.data === undefined) return null;
