@@ -69,7 +69,9 @@ export async function horizontalOverflow(page) {
 // the finite animations and transitions (page entry, drawer after a resize)
 // have ended.
 export async function settle(page) {
-  for (const close of await page.locator('.toast button').all()) await close.click().catch(() => {});
+  // A toast may go by itself between finding and clicking it: do not wait
+  // the default 30 s for a button that is gone.
+  for (const close of await page.locator('.toast button').all()) await close.click({ timeout: 1_000 }).catch(() => {});
   await page.locator('.toast').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS }).catch(() => {});
   await page.waitForFunction(
     () => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'),
