@@ -77,7 +77,7 @@ export function BalanceChangeDialog({ member, balances, onClose }: { member: Mem
             </Field>
             <Field label={t('change_label')} hint={t('change_hint')} error={change === null ? t('change_invalid') : null}>
               {(id, invalid) => (
-                <TextInput id={id} type="number" min={-1000} max={1000} step={1} value={changeText} onValue={setChangeText} invalid={invalid} />
+                <TextInput id={id} type="number" value={changeText} onValue={setChangeText} invalid={invalid} />
               )}
             </Field>
             <Field label={t('reason_label')} error={tried && reason.trim() === '' ? t('reason_required') : null}>

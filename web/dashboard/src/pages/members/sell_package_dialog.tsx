@@ -80,7 +80,7 @@ export function SellPackageDialog({ member, onClose }: { member: Member; onClose
             <div class="form-grid">
               <Field label={t('units')} error={units === null ? t('units_invalid') : null}>
                 {(id, invalid) => (
-                  <TextInput id={id} type="number" min={1} max={100} step={1} inputMode="numeric" value={unitsText}
+                  <TextInput id={id} type="number" inputMode="numeric" value={unitsText}
                     onValue={(value) => { setUnitsText(value); setTypedAmount(null); }} invalid={invalid} />
                 )}
               </Field>

@@ -17,7 +17,7 @@ export function OpenPlayPreview({ price, nightPrice, rounding, minimum }: {
   return (
     <div class="packages-preview">
       <Field label={t('preview_label')}>
-        {(id) => <TextInput id={id} type="number" min={1} max={1440} value={minutesText} onValue={setMinutesText} class="packages-preview__minutes" />}
+        {(id) => <TextInput id={id} type="number" value={minutesText} onValue={setMinutesText} class="packages-preview__minutes" />}
       </Field>
       <output class="packages-preview__result" data-testid="price-preview" aria-live="polite">
         {price === null ? '—' : t('preview_day', { minutes, price: money(openPlayCharge(tariff, price, minutes)) })}

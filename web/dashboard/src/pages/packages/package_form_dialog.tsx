@@ -14,6 +14,8 @@ import { checkDraft, CONSOLE_CHOICES, type DraftField, draftOf, type PackageDraf
 
 // Creates a package of `kind`, or edits `item`. Problems are shown per
 // field once the user tried to save; the host's own refusal goes on top.
+// Number inputs carry no min/max: the browser's own check would block the
+// submit silently instead of showing these messages.
 export function PackageFormDialog({ kind, item, onClose }: { kind: Package['kind']; item: Package | null; onClose: () => void }) {
   const [draft, setDraft] = useState<PackageDraft>(() => draftOf(item, kind));
   const [tried, setTried] = useState(false);
@@ -70,7 +72,7 @@ export function PackageFormDialog({ kind, item, onClose }: { kind: Package['kind
               options={CONSOLE_CHOICES.map((type) => ({ value: type, label: consoleLabel(type) }))} />
           )}
         </Field>
-        {!open && text('duration_minutes', t('duration_label'), { type: 'number', min: 1, max: 1440, inputMode: 'numeric' })}
+        {!open && text('duration_minutes', t('duration_label'), { type: 'number', inputMode: 'numeric' })}
         {text('price', t(open ? 'price_open' : 'price_fixed'), { inputMode: 'numeric' })}
         {open && (
           <Field label={t('rounding_label')} error={problem('rounding_minutes')}>

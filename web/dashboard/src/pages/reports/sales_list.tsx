@@ -50,7 +50,7 @@ export function SalesList({ day, stationCode }: { day: string; stationCode: (id:
                       <td data-label={t('at')} class="nowrap">{time(sale.at)}</td>
                       <td data-label={t('kind')}>
                         {t(`kind_${sale.kind}`)}
-                        {sale.units !== null && <span class="faint"> · {t('units', { n: sale.units })}</span>}
+                        {sale.kind === 'package' && sale.units !== null && <span class="faint"> · {t('units', { n: sale.units })}</span>}
                       </td>
                       <td data-label={t('station')}>{sale.station_id === null ? tc('none') : stationCode(sale.station_id)}</td>
                       <td data-label={t('member')}>

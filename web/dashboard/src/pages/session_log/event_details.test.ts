@@ -34,5 +34,6 @@ it('leaves out what is missing and follows the language', () => {
   setLang('en');
   expect(describeDetails(entry('ended', { reason: 'expired', charge: 0 }), format)).toBe('time up');
   expect(describeDetails(entry('started', { package_id: 5 }), format)).toBe('');
+  expect(describeDetails(entry('started', { package_id: 1, payment: 'cash', amount: 0 }), format)).toBe('1 Jam PS4');
   setLang('id');
 });

@@ -16,8 +16,9 @@ const str = (value: unknown): string | null => (typeof value === 'string' && val
 
 function payment(details: Record<string, unknown>, format: DetailFormat): string | null {
   if (details.payment === 'balance') return t('paid_balance');
+  // Open play starts at Rp 0: it is paid when it ends.
   const amount = num(details.amount);
-  return amount === null ? null : t('paid_cash', { amount: format.money(amount) });
+  return amount ? t('paid_cash', { amount: format.money(amount) }) : null;
 }
 
 function parts(entry: SessionLogEntry, format: DetailFormat): (string | null)[] {
