@@ -2,14 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { Member } from '../../api/types';
 import { can } from '../../auth/auth';
+import { useLiveEvent } from '../../live/hooks';
 
 // Log entries carry a member's id only. Names are read once per member
-// (GET /members/{id}, members.view) and kept for the page's lifetime; a
-// user without members.view sees "#7".
+// (GET /members/{id}, members.view) and kept, following renames on the
+// live stream; a user without members.view sees "#7".
 const known = new Map<number, string>();
 
 export function useMemberNames(ids: (number | null)[]): (id: number) => string {
   const [, setVersion] = useState(0);
+  useLiveEvent('member.updated', (event) => {
+    const member = (event.payload as { member?: Member }).member;
+    if (!member || !known.has(member.id)) return;
+    known.set(member.id, member.name);
+    setVersion((version) => version + 1);
+  });
   const missing = [...new Set(ids.filter((id): id is number => id !== null && !known.has(id)))];
   const key = missing.join(',');
   useEffect(() => {
