@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { money } from '../../shop/settings';
 import { Field, TextInput } from '../../ui/field';
 import { t } from './messages';
-import { openPlayCharge } from './open_play_price';
+import { openPlayChargeAtRate } from '../../pricing/tariff';
 
 // "45 menit = Rp 7.500 · malam: Rp 9.000" for the tariff being edited.
 export function OpenPlayPreview({ price, nightPrice, rounding, minimum }: {
@@ -20,9 +20,9 @@ export function OpenPlayPreview({ price, nightPrice, rounding, minimum }: {
         {(id) => <TextInput id={id} type="number" value={minutesText} onValue={setMinutesText} class="packages-preview__minutes" />}
       </Field>
       <output class="packages-preview__result" data-testid="price-preview" aria-live="polite">
-        {price === null ? '—' : t('preview_day', { minutes, price: money(openPlayCharge(tariff, price, minutes)) })}
+        {price === null ? '—' : t('preview_day', { minutes, price: money(openPlayChargeAtRate(tariff, price, minutes)) })}
         {price !== null && nightPrice !== null && (
-          <span class="muted"> · {t('preview_night', { price: money(openPlayCharge(tariff, nightPrice, minutes)) })}</span>
+          <span class="muted"> · {t('preview_night', { price: money(openPlayChargeAtRate(tariff, nightPrice, minutes)) })}</span>
         )}
       </output>
     </div>

@@ -11,7 +11,7 @@ import { Checkbox, Field, Select, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import { t } from './messages';
 import { ModeSwitch } from './mode_switch';
-import { extensionPrice, rateAt } from './pricing';
+import { extensionPrice, rateAt } from '../../pricing/tariff';
 import { walkInPackages } from './start_dialog';
 
 type ExtendMode = 'minutes' | 'package';

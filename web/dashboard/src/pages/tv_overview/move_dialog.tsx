@@ -7,7 +7,7 @@ import { Dialog } from '../../ui/dialog';
 import { Field, Select } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import { t } from './messages';
-import { fitsConsole } from './pricing';
+import { fitsConsole } from '../../pricing/tariff';
 import { canStartOn } from './station_status';
 
 // The stations a session can move to: free ones whose console fits its

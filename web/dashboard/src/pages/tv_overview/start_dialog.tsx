@@ -12,7 +12,7 @@ import { Field, Select } from '../../ui/field';
 import { toast } from '../../ui/toast';
 import { ModeSwitch } from './mode_switch';
 import { t } from './messages';
-import { fitsConsole, rateAt } from './pricing';
+import { fitsConsole, rateAt } from '../../pricing/tariff';
 
 export type StartMode = 'package' | 'open' | 'member';
 

@@ -8,7 +8,7 @@ import { money, settings, time } from '../../shop/settings';
 import { Badge } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { t } from './messages';
-import { openPlayCharge } from './pricing';
+import { openPlayCharge } from '../../pricing/tariff';
 import { canStartOn, stateTone, tvLostDuringSession, urgencyOf } from './station_status';
 
 export type CardAction = 'start' | 'extend' | 'pause' | 'resume' | 'move' | 'stop';

@@ -6,7 +6,7 @@ import { sessionTimes, syncServerTime, serverNow } from '../../components/countd
 import { setLang } from '../../i18n/i18n';
 import { parseMinutes } from './extend_dialog';
 import { moveTargets } from './move_dialog';
-import { extensionPrice, fitsConsole, inNightWindow, localMinuteOfDay, openPlayCharge, rateAt } from './pricing';
+import { extensionPrice, fitsConsole, inNightWindow, localMinuteOfDay, openPlayCharge, rateAt } from '../../pricing/tariff';
 import { memberPackages, startRequest, walkInPackages } from './start_dialog';
 import { StationCard } from './station_card';
 import { canStartOn, summarize, urgencyOf } from './station_status';

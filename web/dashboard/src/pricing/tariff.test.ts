@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { openPlayCharge } from './open_play_price';
+import { openPlayChargeAtRate as openPlayCharge } from './tariff';
 
 const quarterHours = { rounding_minutes: 15, minimum_charge: 0 };
 

@@ -1,10 +1,10 @@
-import type { Package } from '../../api/types';
+import type { Package } from '../api/types';
 
-// Price previews for the counter, computed as the host computes them
-// (host/src/pricing/tariff.cpp), so the amount shown before "Mulai" is the
-// amount the host charges. The host stays the authority: its reply wins.
+// Price previews, computed as the host computes them (host/src/pricing/
+// tariff.cpp), so the amount shown before "Mulai" is the amount the host
+// charges. The host stays the authority: its reply wins.
 
-type Tariff = Pick<Package, 'kind' | 'duration_minutes' | 'price' | 'night_price' | 'night_from' | 'night_until' | 'rounding_minutes' | 'minimum_charge'>;
+export type Tariff = Pick<Package, 'kind' | 'duration_minutes' | 'price' | 'night_price' | 'night_from' | 'night_until' | 'rounding_minutes' | 'minimum_charge'>;
 
 const MINUTE_MS = 60_000;
 
@@ -56,4 +56,15 @@ export function extensionPrice(tariff: Tariff, at: number, minutes: number, time
 // Whether a package may run on a station of this console type.
 export function fitsConsole(pkg: Pick<Package, 'console_type'>, consoleType: string): boolean {
   return pkg.console_type === 'any' || pkg.console_type === consoleType;
+}
+
+// What `minutes` of open play cost at one hourly rate all along: the
+// packages page previews the day and the night rate each on its own.
+export function openPlayChargeAtRate(
+  tariff: Pick<Tariff, 'rounding_minutes' | 'minimum_charge'>,
+  hourlyRate: number,
+  minutes: number,
+): number {
+  const flat = { ...tariff, kind: 'open' as const, duration_minutes: null, price: hourlyRate, night_price: null, night_from: null, night_until: null };
+  return openPlayCharge(flat, 0, minutes * MINUTE_MS, 'UTC');
 }
