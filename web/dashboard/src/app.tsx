@@ -5,6 +5,7 @@ import { LoginPage } from './pages/login/login_page';
 import { PasswordChangePage } from './pages/login/password_change_page';
 import { followAttentionEvents } from './shell/attention';
 import { Layout } from './shell/layout';
+import { followNotifications, loadNotifications } from './shell/notifications';
 import { followPluginPages, loadPluginPages } from './shell/plugin_pages';
 import { followSettings, loadSettings } from './shop/settings';
 import { Loading } from './ui/page';
@@ -16,7 +17,8 @@ function SignedIn() {
   useEffect(() => {
     void loadSettings().catch(() => {});
     void loadPluginPages();
-    const stops = [followSettings(), followPluginPages(), followAttentionEvents()];
+    void loadNotifications();
+    const stops = [followSettings(), followPluginPages(), followAttentionEvents(), followNotifications()];
     startLive(() => token.value, () => signOut('expired'));
     return () => {
       stopLive();

@@ -7,6 +7,7 @@ import { Button } from '../ui/button';
 import { Empty, Page } from '../ui/page';
 import { ToastHost } from '../ui/toast';
 import { t } from './messages';
+import { NotificationBell } from './notification_bell';
 import { routes } from './routes';
 import { Sidebar } from './sidebar';
 
@@ -36,7 +37,8 @@ export function Layout() {
     <div class="shell">
       <header class="topbar">
         <Button variant="ghost" label={t('menu')} icon={<Menu />} aria-expanded={drawerOpen} onClick={() => setDrawerOpen(!drawerOpen)} />
-        <span class="topbar__shop">{settings.value.shop_name}</span>
+        <span class="topbar__shop grow">{settings.value.shop_name}</span>
+        <NotificationBell />
       </header>
       <Sidebar open={drawerOpen} />
       {drawerOpen && <div class="drawer-backdrop" onClick={() => setDrawerOpen(false)} />}

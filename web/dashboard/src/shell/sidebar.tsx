@@ -5,6 +5,7 @@ import { href, location } from '../router/router';
 import { settings } from '../shop/settings';
 import { Button } from '../ui/button';
 import { LanguageSwitch } from './language_switch';
+import { NotificationBell } from './notification_bell';
 import { t } from './messages';
 import { pluginPages } from './plugin_pages';
 import { pluginPageIcon, routes } from './routes';
@@ -34,7 +35,8 @@ export function Sidebar({ open }: { open: boolean }) {
     <nav class={`sidebar${open ? ' is-open' : ''}`} aria-label={t('menu')}>
       <div class="sidebar__brand">
         <span class="sidebar__logo" aria-hidden="true">▶</span>
-        <span class="sidebar__shop">{settings.value.shop_name}</span>
+        <span class="sidebar__shop grow">{settings.value.shop_name}</span>
+        <NotificationBell />
       </div>
       <div class="sidebar__scroll">
         {sections.map(({ section, items }) =>
