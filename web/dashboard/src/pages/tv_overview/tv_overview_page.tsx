@@ -11,6 +11,8 @@ import { ExtendDialog } from './extend_dialog';
 import { t } from './messages';
 import { MoveDialog } from './move_dialog';
 import { StartDialog } from './start_dialog';
+import { useAdbStatus } from './adb/adb_status';
+import { TvControls } from './adb/tv_controls';
 import { type CardAction, StationCard } from './station_card';
 import { summarize, urgencyOf } from './station_status';
 import { StopDialog } from './stop_dialog';
@@ -38,6 +40,7 @@ export function TvOverviewPage() {
   useSecondTicker();
   const board = useResource(loadBoard, [], ['station.*', 'session.*', 'tv.*']);
   const packages = useResource((signal) => api<{ packages: Package[] }>('/packages?active=true', { signal }), [], ['package.*']);
+  const adb = useAdbStatus();
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [busyStation, setBusyStation] = useState<number | null>(null);
 
@@ -77,7 +80,8 @@ export function TvOverviewPage() {
               <div class="tv-grid">
                 {stations.map((station) => (
                   <StationCard key={station.id} station={station} snapshotAt={snapshotAt} packages={packageMap}
-                    busy={busyStation === station.id} onAction={onAction} />
+                    busy={busyStation === station.id} onAction={onAction}
+                    tvControls={adb?.has(station.id) && <TvControls station={station} tv={adb.get(station.id)!} />} />
                 ))}
               </div>
             </>
