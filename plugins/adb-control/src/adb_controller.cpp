@@ -69,7 +69,10 @@ void AdbController::on_strand(std::function<void()> work) {
 }
 
 json AdbController::find_station(std::int64_t station_id) {
-    for (const auto& station : context_.rental().stations().at("stations"))
+    // The list must outlive the loop: a range-for over a member of a
+    // temporary would read freed memory.
+    const auto board = context_.rental().stations();
+    for (const auto& station : board.at("stations"))
         if (station.at("id").get<std::int64_t>() == station_id) return station;
     return nullptr;
 }
@@ -241,7 +244,8 @@ void AdbController::finished(CommandResult result) {
 
 void AdbController::devices_seen(const std::optional<ServerWatch::Devices>& devices) {
     if (!devices) return;
-    for (const auto& station : context_.rental().stations().at("stations")) {
+    const auto board = context_.rental().stations();
+    for (const auto& station : board.at("stations")) {
         const auto code = station.at("code").get<std::string>();
         const auto address = tv_address_of(config_, station, tv_ip_of(code));
         if (!address) continue;
@@ -277,7 +281,8 @@ json AdbController::describe(const json& station) {
 
 json AdbController::status() {
     json stations = json::array();
-    for (const auto& station : context_.rental().stations().at("stations")) stations.push_back(describe(station));
+    const auto board = context_.rental().stations();
+    for (const auto& station : board.at("stations")) stations.push_back(describe(station));
     const auto& automations = config_.automations;
     return {{"server", server_->describe()},
             {"stations", stations},

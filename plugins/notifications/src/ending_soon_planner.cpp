@@ -22,7 +22,10 @@ void EndingSoonPlanner::plan_all() {
     for (const auto& [id, timer] : timers_) scheduler_.cancel(timer);
     timers_.clear();
     if (thresholds_.empty()) return;
-    for (const auto& station : rental_.stations().at("stations"))
+    // Kept in a local: a range-for over a member of a temporary would read
+    // freed memory.
+    const auto board = rental_.stations();
+    for (const auto& station : board.at("stations"))
         if (station.at("session").is_object()) plan_session(station.at("session"));
 }
 
