@@ -8,7 +8,6 @@ namespace notifications {
 
 namespace {
 
-constexpr std::int64_t kMinute = 60'000;
 const std::string kKind = "ending_soon";
 
 }  // namespace

@@ -4,12 +4,12 @@
 #include <functional>
 
 #include "phone_number.hpp"
+#include "wall_clock.hpp"
 
 namespace notifications {
 
 namespace {
 
-constexpr std::int64_t kMinute = 60'000;
 
 Rule rule_of(const nlohmann::json& rule) {
     Rule result{.enabled = rule.at("enabled").get<bool>(), .deliver = {}};

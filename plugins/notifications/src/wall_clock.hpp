@@ -4,6 +4,8 @@
 
 namespace notifications {
 
+inline constexpr std::int64_t kMinute = 60'000;  // in milliseconds
+
 // Unix milliseconds now.
 std::int64_t now_ms();
 // An instant as the API writes them: "2026-11-21T03:04:05.678Z".
