@@ -3,6 +3,8 @@
 // dashboard shows. A route added to the host belongs in this table.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "support/test_support.hpp"
 
 namespace billing::test {
@@ -71,13 +73,37 @@ const RouteCase kRoutes[] = {
     {"POST", "/api/v1/sessions/1/resume", Needs::permission, "sessions.extend"},
     {"POST", "/api/v1/sessions/1/move", Needs::permission, "sessions.move"},
     {"POST", "/api/v1/sessions/1/stop", Needs::permission, "sessions.stop"},
+    {"GET", "/api/v1/plugins/adb-control/status", Needs::permission, "tv.control"},
+    {"GET", "/api/v1/plugins/adb-control/stations/1", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/wake", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/sleep", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/volume-up", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/volume-down", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/mute", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/set-volume", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/hdmi", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/kiosk", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/read-screen", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/stations/1/reconnect", Needs::permission, "tv.control"},
+    {"POST", "/api/v1/plugins/adb-control/refresh", Needs::permission, "tv.control"},
 };
+
+// The fixture plugins plus adb-control (whose routes are in the table),
+// linked into one plugins directory.
+std::filesystem::path plugins_for_the_table(const std::filesystem::path& directory) {
+    for (const auto& fixture : std::filesystem::directory_iterator(BILLING_FIXTURE_PLUGIN_DIR))
+        if (fixture.is_directory()) std::filesystem::create_directory_symlink(fixture.path(), directory / fixture.path().filename());
+    std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / "adb-control",
+                                              directory / "adb-control");
+    return directory;
+}
 
 class SecurityAccess : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
+        plugins_ = new TempDir();
         HostOptions options;
-        options.fixture_plugins = true;
+        options.plugins_dir = plugins_for_the_table(plugins_->path());
         host_ = new HostProcess(options);
         HttpClient admin(host_->port());
         admin_token(admin);
@@ -86,15 +112,18 @@ protected:
     static void TearDownTestSuite() {
         delete operator_token_;
         delete host_;
+        delete plugins_;
     }
     // A body the route would accept in shape, so only access decides.
     static std::string body_for(const RouteCase& route) {
         return std::string(route.method) == "GET" || std::string(route.method) == "DELETE" ? "" : "{}";
     }
 
+    static TempDir* plugins_;
     static HostProcess* host_;
     static std::string* operator_token_;
 };
+TempDir* SecurityAccess::plugins_ = nullptr;
 HostProcess* SecurityAccess::host_ = nullptr;
 std::string* SecurityAccess::operator_token_ = nullptr;
 
@@ -148,7 +177,7 @@ TEST_F(SecurityAccess, APermissionOpensExactlyItsRoutes) {
     for (const auto& granted : {"settings.manage", "plugins.view", "plugins.manage", "fixture.use", "sessions.view",
                                 "sessions.start", "sessions.extend", "sessions.stop", "sessions.move",
                                 "stations.manage", "packages.manage", "members.view", "members.manage",
-                                "sales.view"}) {
+                                "sales.view", "tv.control"}) {
         HttpClient client(host_->port());
         client.set_token(create_operator(admin, std::string("op-") + granted, {granted}));
         for (const auto& route : kRoutes) {
