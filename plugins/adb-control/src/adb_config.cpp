@@ -13,11 +13,6 @@ bool all_of_chars(const std::string& text, const char* extra) {
     });
 }
 
-std::string upper(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-}
-
 // The brand as configured; key names and the activity end up in a shell
 // command line on the TV, so only their plain characters are allowed.
 std::optional<BrandProfile> brand_of_json(const nlohmann::json& entry, const std::string& where,
@@ -43,6 +38,11 @@ std::optional<BrandProfile> brand_of_json(const nlohmann::json& entry, const std
 }
 
 }  // namespace
+
+std::string station_key(std::string code) {
+    for (auto& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return code;
+}
 
 AdbConfig AdbConfig::from_json(const nlohmann::json& config, std::vector<std::string>& problems) {
     AdbConfig result;
@@ -87,7 +87,7 @@ AdbConfig AdbConfig::from_json(const nlohmann::json& config, std::vector<std::st
     for (std::size_t i = 0; i < stations.size(); ++i) {
         const auto where = "$.stations[" + std::to_string(i) + "]";
         const auto& entry = stations[i];
-        StationSettings station{.code = upper(entry.at("code").get<std::string>()), .address = {}, .brand = {},
+        StationSettings station{.code = station_key(entry.at("code").get<std::string>()), .address = {}, .brand = {},
                                 .default_volume = {}};
         if (entry.contains("address")) station.address = entry["address"].get<std::string>();
         if (entry.contains("brand")) station.brand = entry["brand"].get<std::string>();
@@ -110,9 +110,9 @@ AdbConfig AdbConfig::from_json(const nlohmann::json& config, std::vector<std::st
 }
 
 StationSettings AdbConfig::station(const std::string& code) const {
-    auto found = stations.find(upper(code));
+    auto found = stations.find(station_key(code));
     if (found != stations.end()) return found->second;
-    return {.code = upper(code), .address = {}, .brand = {}, .default_volume = {}};
+    return {.code = station_key(code), .address = {}, .brand = {}, .default_volume = {}};
 }
 
 const BrandProfile& AdbConfig::brand_of(const StationSettings& station) const {

@@ -63,4 +63,8 @@ struct AdbConfig {
     int volume_of(const StationSettings& station) const;
 };
 
+// A station code as the host stores it (upper case), to match codes given
+// in any case.
+std::string station_key(std::string code);
+
 }  // namespace adb

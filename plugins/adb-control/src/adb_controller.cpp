@@ -13,11 +13,6 @@ namespace {
 using billing::sdk::ApiError;
 using nlohmann::json;
 
-std::string upper(std::string text) {
-    for (auto& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return text;
-}
-
 // host:devices states as the status shows them.
 std::string connection_of_device_state(const std::string& state) {
     if (state == "device") return "connected";
@@ -86,7 +81,7 @@ json AdbController::find_station(const std::string& code) {
 }
 
 std::string AdbController::tv_ip_of(const std::string& code) const {
-    auto found = tv_ips_.find(upper(code));
+    auto found = tv_ips_.find(station_key(code));
     return found == tv_ips_.end() ? std::string() : found->second;
 }
 
@@ -169,7 +164,7 @@ void AdbController::cancel_sleep(std::int64_t station_id) {
 }
 
 void AdbController::tv_seen(const std::string& station_code, const std::string& ip) {
-    if (!ip.empty()) tv_ips_[upper(station_code)] = ip;
+    if (!ip.empty()) tv_ips_[station_key(station_code)] = ip;
     if (auto station = find_station(station_code); !station.is_null()) station_changed(station);
 }
 
