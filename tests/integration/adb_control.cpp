@@ -114,6 +114,9 @@ protected:
         auto configured = configure({});
         ASSERT_EQ(configured.status, 200) << configured.body;
         events = std::make_unique<AdbEvents>(host.port(), admin.token());
+        // The watch's first look at the fake is in: it will not look again
+        // (poll_seconds) and so cannot race the test's commands.
+        ASSERT_TRUE(eventually([&] { return tv_status()["connection"] == "disconnected"; })) << tv_status();
     }
 
     // The plugin pointed at the fake with short timeouts and no automations,
@@ -179,6 +182,11 @@ TEST_F(AdbControl, TheStatusNamesTheServerAndEachStationsTv) {
     EXPECT_EQ(tv["queue_length"], 0);
     EXPECT_TRUE(tv["last_error"].is_null());
     EXPECT_TRUE(tv["screen"].is_null());
+    // A refresh asks again at once.
+    adb.set_version(39);
+    ASSERT_EQ(admin.post(kApi + "/refresh").status, 202);
+    ASSERT_TRUE(eventually([&] { return server_status()["version"] == 39; })) << server_status();
+
     auto none = tv_status(without_ip);
     EXPECT_EQ(none["connection"], "no_address");
     EXPECT_TRUE(none["address"].is_null());

@@ -247,10 +247,10 @@ void AdbController::devices_seen(const std::optional<ServerWatch::Devices>& devi
         const auto station_id = station.at("id").get<std::int64_t>();
         auto state = devices->find(address->serial);
         const auto connection = state == devices->end() ? "disconnected" : connection_of_device_state(state->second);
+        const bool lost = tvs_[station_id].connection == "connected" && connection != "connected";
         set_connection(station_id, code, address->serial, connection, "adb server lists the TV as unauthorized", false);
         // A TV the server no longer holds is connected again before the next command.
-        if (auto queue = queues_.find(station_id); queue != queues_.end() && connection != "connected")
-            queue->second->retarget(address->serial);
+        if (auto queue = queues_.find(station_id); queue != queues_.end() && lost) queue->second->retarget(address->serial);
     }
 }
 
