@@ -15,10 +15,11 @@ const char* const kAudiences[] = {"sessions.view", "plugins.view"};
 constexpr const char* kColumns =
     "n.id, n.at_ms, n.kind, n.severity, n.title, n.body, n.station_id, n.station_code, n.session_id, n.data, "
     "n.audience";
-// Whether the user (bound as :mark, :user) has not read notification n.
+// Whether the user has not read notification n. Its own placeholder names:
+// a name used twice in one statement is one parameter to SQLite.
 constexpr const char* kUnread =
-    "n.id > :mark AND NOT EXISTS (SELECT 1 FROM notifications_reads r"
-    " WHERE r.notification_id = n.id AND r.user_id = :user)";
+    "n.id > :unread_mark AND NOT EXISTS (SELECT 1 FROM notifications_reads r"
+    " WHERE r.notification_id = n.id AND r.user_id = :unread_user)";
 
 long long sql_integer(std::int64_t value) { return static_cast<long long>(value); }
 
