@@ -86,15 +86,19 @@ const RouteCase kRoutes[] = {
     {"POST", "/api/v1/plugins/adb-control/stations/1/read-screen", Needs::permission, "tv.control"},
     {"POST", "/api/v1/plugins/adb-control/stations/1/reconnect", Needs::permission, "tv.control"},
     {"POST", "/api/v1/plugins/adb-control/refresh", Needs::permission, "tv.control"},
+    {"GET", "/api/v1/plugins/notifications/notifications", Needs::permission, "sessions.view"},
+    {"POST", "/api/v1/plugins/notifications/notifications/1/read", Needs::permission, "sessions.view"},
+    {"POST", "/api/v1/plugins/notifications/notifications/read-all", Needs::permission, "sessions.view"},
 };
 
-// The fixture plugins plus adb-control (whose routes are in the table),
+// The fixture plugins plus adb-control and notifications (whose routes are in the table),
 // linked into one plugins directory.
 std::filesystem::path plugins_for_the_table(const std::filesystem::path& directory) {
     for (const auto& fixture : std::filesystem::directory_iterator(BILLING_FIXTURE_PLUGIN_DIR))
         if (fixture.is_directory()) std::filesystem::create_directory_symlink(fixture.path(), directory / fixture.path().filename());
-    std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / "adb-control",
-                                              directory / "adb-control");
+    for (const char* product : {"adb-control", "notifications"})
+        std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / product,
+                                                  directory / product);
     return directory;
 }
 
