@@ -45,9 +45,13 @@ public:
 
         auto& bus = context.bus();
         bus.subscribe("session.*", [this](const Event& event) { session_changed(event); });
-        bus.subscribe(topics::station_tv_changed, [this](const Event& event) { tv_changed(event.payload); });
+        bus.subscribe(topics::station_tv_changed, [this](const Event& event) {
+            if (from_host(event)) tv_changed(event.payload);
+        });
         bus.subscribe("adb.tv_unauthorized", [this](const Event& event) { adb_unauthorized(event.payload); });
-        bus.subscribe("plugin.*", [this](const Event& event) { plugin_changed(event); });
+        bus.subscribe("plugin.*", [this](const Event& event) {
+            if (from_host(event)) plugin_changed(event);
+        });
         add_notification_routes(context.routes(), *store_, bus);
 
         prune();
@@ -78,9 +82,13 @@ private:
         planner_->configure(config_.ending_soon.enabled ? config_.warning_minutes : std::vector<int>{});
     }
 
+    // Any plugin may publish under any topic: only the host's well-formed
+    // rental events are read, so a stray payload cannot fault this plugin.
+    static bool from_host(const Event& event) { return event.source == "host" && event.payload.is_object(); }
+
     void session_changed(const Event& event) {
-        const auto& session = event.payload.at("session");
-        const auto id = session.at("id").get<std::int64_t>();
+        if (!from_host(event) || !event.payload.contains("session")) return;
+        const auto id = event.payload["session"].value("id", std::int64_t{0});
         if (event.topic == topics::session_extended) {
             planner_->deadline_moved(id);
         } else if (event.topic == topics::session_started || event.topic == topics::session_paused ||

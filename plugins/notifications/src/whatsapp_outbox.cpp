@@ -22,7 +22,7 @@ void WhatsAppOutbox::send(const std::vector<std::string>& numbers, const std::st
 }
 
 void WhatsAppOutbox::plugin_changed(const std::string& topic, const nlohmann::json& payload, std::int64_t now_ms) {
-    if (!payload.is_object() || payload.value("id", std::string()) != plugin_id_) return;
+    if (!payload.is_object() || payload.value("id", nlohmann::json()) != plugin_id_) return;
     plugin_running_ = topic == billing::sdk::topics::plugin_started;
     if (plugin_running_) flush(now_ms);
 }
