@@ -356,6 +356,19 @@ TEST_F(Notifications, EachUserHasTheirOwnReadState) {
     EXPECT_EQ(notifications(kasir)["unread_count"], 3);
 }
 
+TEST_F(Notifications, StrayEventsFromOtherPluginsAreIgnored) {
+    publish("session.started", {{"session", "not a session"}});
+    publish("station.tv_changed", json::array());
+    publish("plugin.faulted", {{"id", 5}});
+    publish("adb.tv_unauthorized", "not an object");
+    publish("adb.tv_unauthorized", {{"station_code", 7}, {"message", json::array()}});
+    SseClient events(host.port(), "/api/v1/events?token=" + token);
+    publish("adb.tv_unauthorized", {{"station_code", "TV02"}});
+    EXPECT_EQ(next_event(events, "notification.created")["payload"]["notification"]["station_code"], "TV02");
+    EXPECT_EQ(admin.get(kApi).json()["state"], "running");
+    EXPECT_EQ(of_kind("plugin_faulted").size(), 0u);
+}
+
 TEST_F(Notifications, BadRequestsAreRefusedWithClearErrors) {
     EXPECT_EQ(admin.post(kApi + "/notifications/999/read").error_code(), "notification_not_found");
     EXPECT_EQ(admin.post(kApi + "/notifications/abc/read").status, 404);
