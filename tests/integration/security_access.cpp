@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "support/plugin_folders.hpp"
 #include "support/test_support.hpp"
 
 namespace billing::test {
@@ -94,12 +95,12 @@ const RouteCase kRoutes[] = {
 // The fixture plugins plus adb-control and notifications (whose routes are in the table),
 // linked into one plugins directory.
 std::filesystem::path plugins_for_the_table(const std::filesystem::path& directory) {
+    std::vector<std::filesystem::path> folders;
     for (const auto& fixture : std::filesystem::directory_iterator(BILLING_FIXTURE_PLUGIN_DIR))
-        if (fixture.is_directory()) std::filesystem::create_directory_symlink(fixture.path(), directory / fixture.path().filename());
+        if (fixture.is_directory()) folders.push_back(fixture.path());
     for (const char* product : {"adb-control", "notifications"})
-        std::filesystem::create_directory_symlink(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / product,
-                                                  directory / product);
-    return directory;
+        folders.push_back(std::filesystem::path(BILLING_PRODUCT_PLUGIN_DIR) / product);
+    return linked_plugins_dir(directory, folders);
 }
 
 class SecurityAccess : public ::testing::Test {
