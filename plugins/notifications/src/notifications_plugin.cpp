@@ -119,6 +119,8 @@ private:
         if (!config_.adb_unauthorized.enabled || !payload.is_object()) return;
         auto notice = notices::adb_unauthorized(payload);
         const auto tv = notice.station_code.empty() ? notice.data.value("address", std::string()) : notice.station_code;
+        // A report that names no TV (no station code, no address) tells nobody anything.
+        if (tv.empty()) return;
         const auto now = now_ms();
         auto last = adb_told_at_.find(tv);
         if (last != adb_told_at_.end() && now - last->second < config_.adb_repeat_ms) return;
