@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { Balance, Member } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { useResource } from '../../live/hooks';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, TextInput } from '../../ui/field';
 import { Loaded } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { fetchPackages } from '../packages/package_list';
 import { t } from './messages';
 import { parseUnitChange } from './unit_input';
@@ -27,48 +27,33 @@ export function BalanceChangeDialog({ member, balances, onClose }: { member: Mem
   const [changeText, setChangeText] = useState('1');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const choices = packages.data ?? [];
   const chosen = choices.find((item) => String(item.id) === packageId) ?? choices[0];
   const change = parseUnitChange(changeText);
   const held = (id: number) => balances.find((balance) => balance.package_id === id)?.units ?? 0;
 
-  async function submit() {
+  const submission = useSubmit(async () => {
     setTried(true);
     if (!chosen || change === null || reason.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      const reply = await api<{ balance: Balance }>(`/members/${member.id}/balance-changes`, {
-        body: { package_id: chosen.id, change, reason: reason.trim() },
-      });
-      toast('success', t('granted', { name: member.name, package: reply.balance.package, units: reply.balance.units }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const reply = await api<{ balance: Balance }>(`/members/${member.id}/balance-changes`, {
+      body: { package_id: chosen.id, change, reason: reason.trim() },
+    });
+    toast('success', t('granted', { name: member.name, package: reply.balance.package, units: reply.balance.units }));
+    onClose();
+  });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('grant_title', { name: member.name })}
       onClose={onClose}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!chosen}>{t('grant_submit')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('grant_submit')}
+      canSubmit={Boolean(chosen)}
     >
       <Loaded resource={packages}>
         {() => choices.length === 0 ? <p class="muted">{t('no_packages')}</p> : (
           <>
-            {error && <div class="form-error" role="alert">{error}</div>}
             <Field label={t('package')}>
               {(id) => (
                 <Select id={id} value={String(chosen?.id ?? '')} onValue={setPackageId}
@@ -88,6 +73,6 @@ export function BalanceChangeDialog({ member, balances, onClose }: { member: Mem
           </>
         )}
       </Loaded>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,14 +3,13 @@ import { api } from '../../api/client';
 import type { Member } from '../../api/types';
 import { user } from '../../auth/auth';
 import { groupThousands, parseMoney } from '../../format/money';
-import { errorMessage, tc } from '../../i18n/common';
 import { useResource } from '../../live/hooks';
 import { money, settings } from '../../shop/settings';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, TextInput } from '../../ui/field';
 import { Loaded } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { fetchPackages } from '../packages/package_list';
 import { t } from './messages';
 import { parseUnits } from './unit_input';
@@ -28,8 +27,6 @@ export function SellPackageDialog({ member, onClose }: { member: Member; onClose
   const [packageId, setPackageId] = useState('');
   const [unitsText, setUnitsText] = useState('1');
   const [typedAmount, setTypedAmount] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const choices = packages.data ?? [];
   const chosen = choices.find((item) => String(item.id) === packageId) ?? choices[0];
@@ -38,39 +35,24 @@ export function SellPackageDialog({ member, onClose }: { member: Member; onClose
   const amountText = typedAmount ?? (listTotal === null ? '' : groupThousands(listTotal, settings.value.currency.thousands_separator));
   const amount = parseMoney(amountText);
 
-  async function submit() {
+  const submission = useSubmit(async () => {
     if (!chosen || units === null || amount === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/members/${member.id}/purchases`, { body: { package_id: chosen.id, units, amount } });
-      toast('success', t('sold', { units, package: chosen.name, name: member.name }), money(amount));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+    await api(`/members/${member.id}/purchases`, { body: { package_id: chosen.id, units, amount } });
+    toast('success', t('sold', { units, package: chosen.name, name: member.name }), money(amount));
+    onClose();
+  });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('sell_title', { name: member.name })}
       onClose={onClose}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!chosen || units === null || amount === null}>
-            {t('sell_submit')}
-          </Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('sell_submit')}
+      canSubmit={Boolean(chosen) && units !== null && amount !== null}
     >
       <Loaded resource={packages}>
         {() => choices.length === 0 ? <p class="muted">{t('no_packages')}</p> : (
           <>
-            {error && <div class="form-error" role="alert">{error}</div>}
             <Field label={t('package')}>
               {(id) => (
                 <Select id={id} value={String(chosen?.id ?? '')} onValue={(value) => { setPackageId(value); setTypedAmount(null); }}
@@ -99,6 +81,6 @@ export function SellPackageDialog({ member, onClose }: { member: Member; onClose
           </>
         )}
       </Loaded>
-    </Dialog>
+    </FormDialog>
   );
 }

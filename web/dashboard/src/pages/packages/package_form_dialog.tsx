@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { Package } from '../../api/types';
 import { parseMoney } from '../../format/money';
-import { errorMessage, tc } from '../../i18n/common';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { tc } from '../../i18n/common';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, Switch, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { consoleLabel } from './console_label';
 import { t } from './messages';
 import { OpenPlayPreview } from './open_play_preview';
@@ -19,30 +19,20 @@ import { checkDraft, CONSOLE_CHOICES, type DraftField, draftOf, type PackageDraf
 export function PackageFormDialog({ kind, item, onClose }: { kind: Package['kind']; item: Package | null; onClose: () => void }) {
   const [draft, setDraft] = useState<PackageDraft>(() => draftOf(item, kind));
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { errors, body } = checkDraft(draft, kind);
   const problem = (field: DraftField) => (tried && errors[field] ? t(errors[field]!) : null);
   const set = (field: DraftField) => (value: string | boolean) => setDraft({ ...draft, [field]: value });
   const open = kind === 'open';
 
-  async function submit() {
+  const submission = useSubmit(async () => {
     setTried(true);
     if (!body) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = item
-        ? await api<Package>(`/packages/${item.id}`, { method: 'PUT', body })
-        : await api<Package>('/packages', { body });
-      toast('success', t(item ? 'saved' : 'created', { name: saved.name }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const saved = item
+      ? await api<Package>(`/packages/${item.id}`, { method: 'PUT', body })
+      : await api<Package>('/packages', { body });
+    toast('success', t(item ? 'saved' : 'created', { name: saved.name }));
+    onClose();
+  });
 
   const text = (field: DraftField, label: string, extra: Record<string, unknown> = {}) => (
     <Field label={label} error={problem(field)}>
@@ -51,19 +41,13 @@ export function PackageFormDialog({ kind, item, onClose }: { kind: Package['kind
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={item ? t('edit_title', { name: item.name }) : t(open ? 'create_open' : 'create_fixed')}
       onClose={onClose}
-      onSubmit={submit}
       wide
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy}>{item ? tc('save') : tc('create')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={item ? tc('save') : tc('create')}
     >
-      {error && <div class="form-error" role="alert">{error}</div>}
       <div class="form-grid">
         {text('name', t('name'), { maxLength: 60, autoComplete: 'off' })}
         <Field label={t('console')}>
@@ -100,6 +84,6 @@ export function PackageFormDialog({ kind, item, onClose }: { kind: Package['kind
           minimum={parseMoney(draft.minimum_charge)}
         />
       )}
-    </Dialog>
+    </FormDialog>
   );
 }

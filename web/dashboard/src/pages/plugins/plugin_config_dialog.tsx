@@ -4,12 +4,13 @@ import type { PluginInfo } from '../../api/types';
 import {
   describeProblems, type JsonSchema, pathOfHostMessage, SchemaForm, validateConfig, withDefaults,
 } from '../../components/schema_form';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { useResource } from '../../live/hooks';
-import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Loaded } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 
 interface ConfigReply {
@@ -21,41 +22,27 @@ interface ConfigReply {
 // whole config is sent; the host validates it again and applies it at once.
 function ConfigEditor({ plugin, reply, canManage, onClose }: { plugin: PluginInfo; reply: ConfigReply; canManage: boolean; onClose: () => void }) {
   const [value, setValue] = useState(() => withDefaults(reply.schema, reply.config));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const problems = describeProblems(validateConfig(reply.schema, value));
   const valid = Object.keys(problems).length === 0;
+  const submission = useSubmit(async () => {
+    if (!valid || !canManage) return;
+    await api(`/plugins/${encodeURIComponent(plugin.id)}/config`, { method: 'PUT', body: value });
+    toast('success', t('config_saved', { name: plugin.name }));
+    onClose();
+  });
+  const error = submission.error;
   const hostPath = error instanceof ApiError && error.code === 'invalid_config' ? pathOfHostMessage(error.message) : null;
   const errors = hostPath ? { ...problems, [hostPath]: (error as ApiError).message } : problems;
   const hasFields = Object.keys(reply.schema.properties ?? {}).length > 0;
 
-  async function save() {
-    if (!valid || !canManage) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/plugins/${encodeURIComponent(plugin.id)}/config`, { method: 'PUT', body: value });
-      toast('success', t('config_saved', { name: plugin.name }));
-      onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Dialog
+    <FormDialog
       wide
       title={t('config_title', { name: plugin.name })}
       onClose={onClose}
-      onSubmit={save}
-      footer={
-        <>
-          <Button onClick={onClose}>{canManage && hasFields ? tc('cancel') : tc('close')}</Button>
-          {canManage && hasFields && <Button type="submit" variant="primary" loading={busy} disabled={!valid}>{tc('save')}</Button>}
-        </>
-      }
+      submission={submission}
+      submitLabel={canManage && hasFields ? tc('save') : undefined}
+      canSubmit={valid}
     >
       {!hasFields && <p class="muted">{t('config_none')}</p>}
       {hasFields && !canManage && <p class="muted">{t('config_read_only')}</p>}
@@ -67,13 +54,12 @@ function ConfigEditor({ plugin, reply, canManage, onClose }: { plugin: PluginInf
           disabled={!canManage}
           onChange={(next) => {
             setValue(next);
-            setError(null);
+            submission.clearError();
           }}
         />
       )}
       {!valid && canManage && <p class="faint">{t('config_fix')}</p>}
-      {error !== null && <div class="form-error" role="alert">{errorMessage(error)}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }
 

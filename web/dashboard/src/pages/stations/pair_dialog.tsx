@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { Station, TvDevice } from '../../api/types';
-import { tc } from '../../i18n/common';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { displayCode, normalizeCode, TV_API, tvErrorMessage } from './tv_api';
 
@@ -24,40 +23,28 @@ export function PairDialog({ device, initialCode = '', stations, onClose }: Pair
   const [code, setCode] = useState(displayCode(device?.pairing_code ?? initialCode));
   const [stationCode, setStationCode] = useState(device?.station_code ?? '');
   const [name, setName] = useState(device?.name ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const digits = normalizeCode(code);
   const codeOk = !byCode || digits.length === 6;
 
-  async function submit() {
-    if (!codeOk || busy) return;
-    setBusy(true);
-    setError(null);
+  const submission = useSubmit(async () => {
+    if (!codeOk) return;
     const target = { ...(stationCode ? { station_code: stationCode } : {}), ...(name.trim() ? { name: name.trim() } : {}) };
-    try {
-      const paired = byCode
-        ? await api<TvDevice>(`${TV_API}/pairings`, { body: { code: digits, ...target } })
-        : await api<TvDevice>(`${TV_API}/devices/${device!.id}/pair`, { body: target });
-      toast('success', t('paired', { code: paired.station_code ?? '' }));
-      onClose();
-    } catch (failure) {
-      setError(tvErrorMessage(failure));
-      setBusy(false);
-    }
-  }
+    const paired = byCode
+      ? await api<TvDevice>(`${TV_API}/pairings`, { body: { code: digits, ...target } })
+      : await api<TvDevice>(`${TV_API}/devices/${device!.id}/pair`, { body: target });
+    toast('success', t('paired', { code: paired.station_code ?? '' }));
+    onClose();
+  });
 
   const title = byCode ? t('pair_title') : t('repair_title', { name: device!.name || t('unnamed_tv', { id: device!.id }) });
   return (
-    <Dialog
+    <FormDialog
       title={title}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!codeOk}>{t('pair')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('pair')}
+      canSubmit={codeOk}
+      describeError={tvErrorMessage}
     >
       {byCode && (
         <Field label={t('pairing_code')} hint={t('code_from_tv')}>
@@ -80,7 +67,6 @@ export function PairDialog({ device, initialCode = '', stations, onClose }: Pair
       <Field label={t('device_name')}>
         {(id) => <TextInput id={id} value={name} onValue={setName} maxLength={60} placeholder="TV ruang depan" />}
       </Field>
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }

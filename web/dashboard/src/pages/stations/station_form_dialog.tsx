@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { ConsoleType, Package, Station } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { money } from '../../shop/settings';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, Switch, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { CONSOLE_TYPES, changedFields, formOf, problemsOf, stationBody, tariffOptions, type StationForm } from './station_form';
 
@@ -20,41 +20,27 @@ interface StationFormDialogProps {
 export function StationFormDialog({ station, packages, onClose }: StationFormDialogProps) {
   const [form, setForm] = useState<StationForm>(formOf(station));
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const problems = problemsOf(form);
   const set = <K extends keyof StationForm>(key: K) => (value: StationForm[K]) => setForm({ ...form, [key]: value });
   const tariffs = tariffOptions(packages, form.console_type);
 
-  async function submit() {
+  const submission = useSubmit(async () => {
     setTouched(true);
-    if (Object.keys(problems).length > 0 || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = station
-        ? await api<Station>(`/stations/${station.id}`, { method: 'PUT', body: changedFields(station, form) })
-        : await api<Station>('/stations', { body: stationBody(form) });
-      toast('success', t(station ? 'station_saved' : 'station_created', { code: saved.code }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  }
+    if (Object.keys(problems).length > 0) return;
+    const saved = station
+      ? await api<Station>(`/stations/${station.id}`, { method: 'PUT', body: changedFields(station, form) })
+      : await api<Station>('/stations', { body: stationBody(form) });
+    toast('success', t(station ? 'station_saved' : 'station_created', { code: saved.code }));
+    onClose();
+  });
 
   return (
-    <Dialog
+    <FormDialog
       title={station ? t('edit_station', { code: station.code }) : t('new_station')}
       onClose={onClose}
-      onSubmit={() => void submit()}
       wide
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy}>{station ? tc('save') : tc('create')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={station ? tc('save') : tc('create')}
     >
       <div class="form-grid">
         <Field label={t('code')} hint={t('code_hint')} error={touched && problems.code ? t(problems.code) : null}>
@@ -91,7 +77,6 @@ export function StationFormDialog({ station, packages, onClose }: StationFormDia
         <Switch checked={form.enabled} onChange={set('enabled')} label={t('enabled')} />
         <Switch checked={form.maintenance} onChange={set('maintenance')} label={t('maintenance')} />
       </div>
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,12 +3,13 @@ import { api } from '../../api/client';
 import type { Balance, Package, Session, Station } from '../../api/types';
 import { can } from '../../auth/auth';
 import { serverNow } from '../../components/countdown';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { money, settings, time } from '../../shop/settings';
 import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Checkbox, Field, Select, TextInput } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { ModeSwitch } from './mode_switch';
 import { extensionPrice, rateAt } from '../../pricing/tariff';
@@ -40,8 +41,6 @@ export function ExtendDialog({ station, session, packages, onClose }: ExtendDial
   const [packageId, setPackageId] = useState('');
   const [useBalance, setUseBalance] = useState(false);
   const [balances, setBalances] = useState<Balance[] | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   // A member's units decide which packages can come from the balance.
   useEffect(() => {
@@ -68,32 +67,21 @@ export function ExtendDialog({ station, session, packages, onClose }: ExtendDial
     ? Date.parse(session.deadline_at) + addedMinutes * 60_000 : null;
   const ready = price !== null;
 
-  async function submit() {
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = mode === 'minutes' ? { minutes } : { package_id: chosen!.id, ...(useBalance ? { use_balance: true } : {}) };
-      await api(`/sessions/${session.id}/extend`, { body });
-      toast('success', t('extended', { code: station.code }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  }
+  const submission = useSubmit(async () => {
+    if (!ready) return;
+    const body = mode === 'minutes' ? { minutes } : { package_id: chosen!.id, ...(useBalance ? { use_balance: true } : {}) };
+    await api(`/sessions/${session.id}/extend`, { body });
+    toast('success', t('extended', { code: station.code }));
+    onClose();
+  });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('extend_title', { code: station.code })}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!ready}>{t('extend')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('extend')}
+      canSubmit={ready}
     >
       <ModeSwitch
         label={t('mode')}
@@ -101,7 +89,7 @@ export function ExtendDialog({ station, session, packages, onClose }: ExtendDial
         options={[{ value: 'minutes', label: t('extend_minutes') }, { value: 'package', label: t('extend_package') }]}
         onChange={(next) => {
           setMode(next);
-          setError(null);
+          submission.clearError();
         }}
       />
       {mode === 'minutes' ? (
@@ -144,7 +132,6 @@ export function ExtendDialog({ station, session, packages, onClose }: ExtendDial
         </div>
       )}
       {newEnd !== null && <div class="muted">{t('new_deadline', { time: time(newEnd) })}</div>}
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
 import type { Package, Session, Station } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { fitsConsole } from '../../pricing/tariff';
 import { canStartOn } from './station_status';
@@ -29,35 +28,22 @@ interface MoveDialogProps {
 export function MoveDialog({ station, session, stations, packages, onClose }: MoveDialogProps) {
   const targets = moveTargets(stations, station, packages.find((pkg) => pkg.id === session.package_id));
   const [targetId, setTargetId] = useState(targets[0] ? String(targets[0].id) : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const target = targets.find((candidate) => String(candidate.id) === targetId);
 
-  async function submit() {
-    if (!target || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/sessions/${session.id}/move`, { body: { station_id: target.id } });
-      toast('success', t('moved', { from: station.code, to: target.code }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  }
+  const submission = useSubmit(async () => {
+    if (!target) return;
+    await api(`/sessions/${session.id}/move`, { body: { station_id: target.id } });
+    toast('success', t('moved', { from: station.code, to: target.code }));
+    onClose();
+  });
 
   return (
-    <Dialog
+    <FormDialog
       title={t('move_title', { code: station.code })}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!target}>{t('move')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('move')}
+      canSubmit={Boolean(target)}
     >
       {targets.length === 0 ? (
         <p class="muted">{t('no_free_station', { console: station.console_type })}</p>
@@ -69,7 +55,6 @@ export function MoveDialog({ station, session, stations, packages, onClose }: Mo
           )}
         </Field>
       )}
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,12 +4,11 @@ import type { Package, Station } from '../../api/types';
 import { can } from '../../auth/auth';
 import { serverNow } from '../../components/countdown';
 import { MemberPicker, type PickedMember } from '../../components/member_picker';
-import { errorMessage, tc } from '../../i18n/common';
 import { money, settings } from '../../shop/settings';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { ModeSwitch } from './mode_switch';
 import { t } from './messages';
 import { fitsConsole, rateAt } from '../../pricing/tariff';
@@ -57,28 +56,19 @@ export function StartDialog({ station, packages, onClose }: StartDialogProps) {
   const [packageId, setPackageId] = useState(walkIn[0] ? String(walkIn[0].id) : '');
   const [member, setMember] = useState<PickedMember | null>(null);
   const [memberPackageId, setMemberPackageId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
 
   const fromBalance = memberPackages(packages, station, member);
   const chosenMemberPackage = fromBalance.find((pkg) => String(pkg.id) === memberPackageId) ?? fromBalance[0];
   const chosenWalkIn = walkIn.find((pkg) => String(pkg.id) === packageId);
   const ready = mode === 'package' ? Boolean(chosenWalkIn) : mode === 'open' ? Boolean(tariff) : Boolean(chosenMemberPackage);
 
-  async function submit() {
-    if (!ready || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const packageChosen = mode === 'member' ? chosenMemberPackage!.id : mode === 'package' ? chosenWalkIn!.id : null;
-      await api('/sessions', { body: startRequest(mode, station.id, packageChosen, member?.id ?? null) });
-      toast('success', t('started', { code: station.code }));
-      onClose();
-    } catch (failure) {
-      setError(errorMessage(failure));
-      setBusy(false);
-    }
-  }
+  const submission = useSubmit(async () => {
+    if (!ready) return;
+    const packageChosen = mode === 'member' ? chosenMemberPackage!.id : mode === 'package' ? chosenWalkIn!.id : null;
+    await api('/sessions', { body: startRequest(mode, station.id, packageChosen, member?.id ?? null) });
+    toast('success', t('started', { code: station.code }));
+    onClose();
+  });
 
   const packageOptions = (list: Package[]) => list.map((pkg) => ({
     value: String(pkg.id),
@@ -86,16 +76,12 @@ export function StartDialog({ station, packages, onClose }: StartDialogProps) {
   }));
 
   return (
-    <Dialog
+    <FormDialog
       title={t('start_title', { code: station.code })}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!ready}>{t('start')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('start')}
+      canSubmit={ready}
     >
       <ModeSwitch
         label={t('mode')}
@@ -103,7 +89,7 @@ export function StartDialog({ station, packages, onClose }: StartDialogProps) {
         options={modes.map((value) => ({ value, label: t(value === 'package' ? 'mode_package' : value === 'open' ? 'mode_open' : 'mode_member') }))}
         onChange={(next) => {
           setMode(next);
-          setError(null);
+          submission.clearError();
         }}
       />
 
@@ -145,8 +131,7 @@ export function StartDialog({ station, packages, onClose }: StartDialogProps) {
       )}
 
       <PriceToCollect mode={mode} amount={mode === 'package' && chosenWalkIn ? rateAt(chosenWalkIn, serverNow(), settings.value.time_zone) : null} ready={ready} />
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }
 

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { CheckCircle2 } from 'lucide-preact';
 import { api } from '../../api/client';
 import type { Package, Session, Station } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
 import { formatDuration } from '../../format/time';
 import { money } from '../../shop/settings';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Checkbox } from '../../ui/field';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { amountSoFar } from './station_card';
 
@@ -27,24 +28,13 @@ interface StopDialogProps {
 // open play, or that a member's unit went back to their balance.
 export function StopDialog({ station, session, packages, playedMs, onClose }: StopDialogProps) {
   const [refundUnit, setRefundUnit] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<StopResult | null>(null);
 
-  async function submit() {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const ended = await api<StopResult>(`/sessions/${session.id}/stop`, { body: refundUnit ? { refund_unit: true } : {} });
-      setResult(ended);
-      toast('success', t('stopped', { code: station.code }));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submission = useSubmit(async () => {
+    const ended = await api<StopResult>(`/sessions/${session.id}/stop`, { body: refundUnit ? { refund_unit: true } : {} });
+    setResult(ended);
+    toast('success', t('stopped', { code: station.code }));
+  });
 
   if (result) {
     return (
@@ -67,16 +57,12 @@ export function StopDialog({ station, session, packages, playedMs, onClose }: St
 
   const memberName = session.member_name ?? t('walk_in');
   return (
-    <Dialog
+    <FormDialog
       title={t('stop_title', { code: station.code })}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="danger" loading={busy}>{t('stop_confirm')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={t('stop_confirm')}
+      submitVariant="danger"
     >
       <p>{t('stop_body', { member: memberName, package: session.package_name })}</p>
       {session.kind === 'open' ? (
@@ -86,7 +72,6 @@ export function StopDialog({ station, session, packages, playedMs, onClose }: St
       ) : (
         <Checkbox checked={refundUnit} onChange={setRefundUnit} label={t('refund_unit')} />
       )}
-      {error && <div class="form-error" role="alert">{error}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }

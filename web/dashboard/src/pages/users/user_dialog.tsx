@@ -3,10 +3,10 @@ import { api, ApiError } from '../../api/client';
 import type { Permission, User } from '../../api/types';
 import { tc } from '../../i18n/common';
 import { useResource } from '../../live/hooks';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
+import { FormDialog } from '../../ui/form_dialog';
 import { Field, Select, TextInput } from '../../ui/field';
 import { Loaded } from '../../ui/page';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { PermissionPicker } from './permission_picker';
 import { samePermissions } from './permission_groups';
@@ -42,58 +42,44 @@ export function UserDialog({ user, self, onClose, onSaved }: Props) {
     permissions: user?.permissions ?? [],
   });
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const problems = userFormProblems(form, creating);
   const shown = submitted ? problems : {};
   const set = <K extends keyof UserForm>(key: K, value: UserForm[K]) => setForm({ ...form, [key]: value });
 
-  async function save() {
+  const submission = useSubmit(async () => {
     setSubmitted(true);
     if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      let saved: User;
-      if (creating) {
-        saved = (await api<{ user: User }>('/users', {
-          body: {
-            username: form.username.trim().toLowerCase(),
-            display_name: form.display_name.trim(),
-            password: form.password,
-            role: form.role,
-            permissions: form.role === 'admin' ? [] : form.permissions,
-          },
-        })).user;
-      } else {
-        const body = changes(user, form);
-        saved = Object.keys(body).length === 0 ? user : (await api<{ user: User }>(`/users/${user.id}`, { method: 'PUT', body })).user;
-      }
-      onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
+    let saved: User;
+    if (creating) {
+      saved = (await api<{ user: User }>('/users', {
+        body: {
+          username: form.username.trim().toLowerCase(),
+          display_name: form.display_name.trim(),
+          password: form.password,
+          role: form.role,
+          permissions: form.role === 'admin' ? [] : form.permissions,
+        },
+      })).user;
+    } else {
+      const body = changes(user, form);
+      saved = Object.keys(body).length === 0 ? user : (await api<{ user: User }>(`/users/${user.id}`, { method: 'PUT', body })).user;
     }
-  }
+    onSaved(saved);
+  });
 
-  const taken = error instanceof ApiError && error.code === 'username_taken';
+  const taken = submission.error instanceof ApiError && submission.error.code === 'username_taken';
   return (
-    <Dialog
+    <FormDialog
       wide
       title={creating ? t('create_title') : t('edit_title', { name: user.username })}
       onClose={onClose}
-      onSubmit={save}
-      footer={
-        <>
-          <Button onClick={onClose}>{tc('cancel')}</Button>
-          <Button type="submit" variant="primary" loading={busy}>{creating ? tc('create') : tc('save')}</Button>
-        </>
-      }
+      submission={submission}
+      submitLabel={creating ? tc('create') : tc('save')}
+      describeError={userErrorMessage}
     >
       <div class="form-grid">
         {creating && (
-          <Field label={t('username')} error={shown.username ?? (taken ? userErrorMessage(error) : null)} hint={t('username_hint')}>
+          <Field label={t('username')} error={shown.username ?? (taken ? userErrorMessage(submission.error) : null)} hint={t('username_hint')}>
             {(id, invalid) => (
               <TextInput id={id} value={form.username} invalid={invalid} autoComplete="off" onValue={(value) => set('username', value)} />
             )}
@@ -132,7 +118,6 @@ export function UserDialog({ user, self, onClose, onSaved }: Props) {
           />
         )}
       </Loaded>
-      {error !== null && <div class="form-error" role="alert">{userErrorMessage(error)}</div>}
-    </Dialog>
+    </FormDialog>
   );
 }
