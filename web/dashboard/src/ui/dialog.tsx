@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { X } from 'lucide-preact';
 import { tc } from '../i18n/common';
 import { Button } from './button';
@@ -18,6 +18,7 @@ interface DialogProps {
 // back to where it was when it closes.
 export function Dialog({ title, onClose, children, footer, wide, onSubmit }: DialogProps) {
   const panel = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const first = panel.current?.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog__close)');
@@ -40,9 +41,9 @@ export function Dialog({ title, onClose, children, footer, wide, onSubmit }: Dia
   );
   return (
     <div class="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
-      <div class={`dialog${wide ? ' dialog--wide' : ''}`} role="dialog" aria-modal="true" ref={panel} tabIndex={-1}>
+      <div class={`dialog${wide ? ' dialog--wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} ref={panel} tabIndex={-1}>
         <div class="dialog__header">
-          <h2>{title}</h2>
+          <h2 id={titleId}>{title}</h2>
           <Button variant="ghost" small class="dialog__close" label={tc('close')} icon={<X />} onClick={onClose} />
         </div>
         {onSubmit ? (
