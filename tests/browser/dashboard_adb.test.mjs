@@ -7,12 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, createOperator, dashboardSkipReason, openDashboard, screenshot, settle, UI_TIMEOUT_MS,
+  createOperator, dashboardSkipReason, openDashboard, screenshot, settle, startDashboard, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
 import { startFakeAdb } from './support/fake_adb.mjs';
-import { paths, startHost } from './support/host.mjs';
+import { paths } from './support/host.mjs';
 
 const skip = dashboardSkipReason()
   || (!fs.existsSync(path.join(paths.pluginsDir, 'adb-control')) && `the adb-control plugin is not built in ${paths.pluginsDir}`);
@@ -29,15 +28,7 @@ async function until(condition, what) {
 test('adb controls on the TV cards reach the TV', { skip, timeout: 180_000 }, async (t) => {
   const adb = await startFakeAdb();
   t.after(() => adb.close());
-  const host = await startHost();
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-
-  const api = await adminApi(host);
+  const { host, browser, api } = await startDashboard(t);
   const { config } = await api.call('GET', '/plugins/adb-control/config');
   await api.call('PUT', '/plugins/adb-control/config', { ...config, adb_host: '127.0.0.1', adb_port: adb.port, start_server: false });
   await api.call('POST', '/stations', { code: 'TV01', name: 'PS4 Pojok', console_type: 'PS4', ip_address: '10.0.0.21' });

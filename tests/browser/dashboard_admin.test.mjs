@@ -15,11 +15,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 
 import { Api } from './support/api.mjs';
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, DESKTOP, dashboardSkipReason, horizontalOverflow, openDashboard, PHONE, screenshot, UI_TIMEOUT_MS,
+  dashboardSkipReason, DESKTOP, horizontalOverflow, openDashboard, PHONE, screenshot, startDashboard, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { paths, startHost } from './support/host.mjs';
+import { paths } from './support/host.mjs';
 
 const FIXTURES = ['fixture-echo', 'fixture-dependent'];
 
@@ -66,16 +65,9 @@ async function sidebarEntries(page) {
 test('admin pages: users and permissions, live settings, plugins, audit, backup, phone layout', { skip, timeout: 300_000 }, async (t) => {
   const pluginsDir = pluginsFolderWithFixtures();
   t.after(() => fs.rmSync(pluginsDir, { recursive: true, force: true }));
-  const host = await startHost({ pluginsDir });
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
 
   // A shop with a few people and stations, so the pages look like a real one.
-  const api = await adminApi(host);
+  const { host, browser, api } = await startDashboard(t, { pluginsDir });
   await api.call('PUT', '/settings', { shop_name: 'Rental PS Ikbal', whatsapp_number: '081234567890' });
   await api.call('POST', '/packages', { name: '1 Jam PS4', console_type: 'PS4', kind: 'fixed', duration_minutes: 60, price: 10000 });
   for (const [code, name] of [['TV01', 'PS4 depan'], ['TV02', 'PS4 tengah'], ['TV03', 'PS5 pojok']]) {

@@ -8,12 +8,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, createOperator, DESKTOP, dashboardSkipReason, horizontalOverflow, openDashboard, PHONE, screenshot, settle,
-  UI_TIMEOUT_MS,
+  createOperator, dashboardSkipReason, DESKTOP, horizontalOverflow, openDashboard, PHONE, screenshot, settle, startDashboard, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { startHost } from './support/host.mjs';
 
 const skip = dashboardSkipReason();
 
@@ -39,16 +36,9 @@ async function phoneCheck(page, name) {
 }
 
 test('packages, session log and reports', { skip, timeout: 300_000 }, async (t) => {
-  const host = await startHost();
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
 
   // The shop: packages, a tariff, four PS4 stations, two members, a cashier.
-  const api = await adminApi(host);
+  const { host, browser, api } = await startDashboard(t);
   const hour = await api.call('POST', '/packages', { name: '1 Jam PS4', console_type: 'PS4', kind: 'fixed', duration_minutes: 60, price: 10000 });
   await api.call('POST', '/packages', { name: '30 Menit', console_type: 'any', kind: 'fixed', duration_minutes: 30, price: 6000 });
   await api.call('POST', '/packages', {

@@ -8,22 +8,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { Api } from './support/api.mjs';
-import { launchChromium } from './support/browser.mjs';
-import { DESKTOP, dashboardSkipReason, horizontalOverflow, PHONE, screenshot, UI_TIMEOUT_MS } from './support/dashboard.mjs';
-import { startHost } from './support/host.mjs';
+import {
+  dashboardSkipReason, DESKTOP, horizontalOverflow, PHONE, screenshot, startDashboard, UI_TIMEOUT_MS,
+} from './support/dashboard.mjs';
 
 const skip = dashboardSkipReason();
 const FIRST_PASSWORD = 'rental-ps-aman-1';
 const SECOND_PASSWORD = 'rental-ps-aman-2';
 
 test('login: forced password change, sign-out, wrong and old passwords, revoked token, language', { skip, timeout: 240_000 }, async (t) => {
-  const host = await startHost();
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
+  const { host, browser } = await startDashboard(t, { firstRun: true });
 
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   t.after(() => context.close());

@@ -7,11 +7,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, createOperator, DESKTOP, dashboardSkipReason, horizontalOverflow, openDashboard, PHONE, screenshot, settle, UI_TIMEOUT_MS,
+  createOperator, dashboardSkipReason, DESKTOP, horizontalOverflow, openDashboard, PHONE, screenshot, settle, startDashboard, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { startHost } from './support/host.mjs';
 
 const skip = dashboardSkipReason();
 const MEMBERS = [
@@ -23,15 +21,7 @@ const MEMBERS = [
 ];
 
 test('members: search, create, sell, grant, permissions and live updates', { skip, timeout: 240_000 }, async (t) => {
-  const host = await startHost();
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-
-  const api = await adminApi(host);
+  const { host, browser, api } = await startDashboard(t);
   const hour = await api.call('POST', '/packages', { name: '1 Jam PS4', console_type: 'PS4', kind: 'fixed', duration_minutes: 60, price: 10000 });
   await api.call('POST', '/packages', { name: '3 Jam Hemat', console_type: 'any', kind: 'fixed', duration_minutes: 180, price: 25000 });
   const members = [];

@@ -5,24 +5,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, createOperator, dashboardSkipReason, openDashboard, screenshot, settle, UI_TIMEOUT_MS,
+  createOperator, dashboardSkipReason, openDashboard, screenshot, settle, startDashboard, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { startHost } from './support/host.mjs';
 
 const skip = dashboardSkipReason();
 
 test('notifications: toast, unread count per user, mark read, bell gone with the plugin', { skip, timeout: 180_000 }, async (t) => {
-  const host = await startHost();
-  t.after(async () => {
-    await host.stop();
-    host.removeDataDir();
-  });
-  const browser = await launchChromium();
-  t.after(() => browser.close());
-
-  const api = await adminApi(host);
+  const { host, browser, api } = await startDashboard(t);
   const hour = await api.call('POST', '/packages', { name: '1 Jam PS4', console_type: 'PS4', kind: 'fixed', duration_minutes: 60, price: 10000 });
   const station = await api.call('POST', '/stations', { code: 'TV01', name: 'PS4 Pojok', console_type: 'PS4' });
   const operator = await createOperator(api, 'kasir1', ['sessions.view']);

@@ -5,37 +5,17 @@
 // to its pairing screen, and the page when the plugin is off.
 // Screenshots: dashboard-stations*.png.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, dashboardSkipReason, horizontalOverflow, openDashboard, PHONE, screenshot, settle, UI_TIMEOUT_MS,
+  horizontalOverflow, openDashboard, PHONE, screenshot, settle, startDashboard, tvSkipReason, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { paths, startHost } from './support/host.mjs';
 
 const TV_TIMEOUT_MS = 20_000;
 
-function whyNotRunnable() {
-  const reason = dashboardSkipReason();
-  if (reason) return reason;
-  if (!fs.existsSync(path.join(paths.pluginsDir, 'tv-websocket'))) return 'the tv-websocket plugin is not built';
-  if (!fs.existsSync(path.join(paths.webDir, 'tv', 'index.html'))) return `no TV page in ${paths.webDir}/tv`;
-  return false;
-}
-
 test('stations are created and edited, and TVs paired and revoked, from the dashboard',
-  { skip: whyNotRunnable(), timeout: 240_000 }, async (t) => {
-    const host = await startHost();
-    t.after(async () => {
-      await host.stop();
-      host.removeDataDir();
-    });
-    const browser = await launchChromium();
-    t.after(() => browser.close());
-
-    const api = await adminApi(host);
+  { skip: tvSkipReason(), timeout: 240_000 }, async (t) => {
+    const { host, browser, api } = await startDashboard(t);
     await api.call('PUT', '/settings', { shop_name: 'Rental PS Ikbal' });
     const openPs4 = await api.call('POST', '/packages', { name: 'Main Bebas PS4', console_type: 'PS4', kind: 'open', price: 8000, rounding_minutes: 15 });
     const openPs5 = await api.call('POST', '/packages', { name: 'Main Bebas PS5', console_type: 'PS5', kind: 'open', price: 12000, rounding_minutes: 15 });

@@ -5,25 +5,13 @@
 // two signed-in browsers seeing each other's changes live, and the phone
 // layout. Screenshots: dashboard-tv-*.png.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 
-import { launchChromium } from './support/browser.mjs';
 import {
-  adminApi, createOperator, dashboardSkipReason, DESKTOP, horizontalOverflow, openDashboard, PHONE, screenshot, settle, UI_TIMEOUT_MS,
+  createOperator, DESKTOP, horizontalOverflow, openDashboard, PHONE, screenshot, settle, startDashboard, tvSkipReason, UI_TIMEOUT_MS,
 } from './support/dashboard.mjs';
-import { paths, startHost } from './support/host.mjs';
 
 const TV_TIMEOUT_MS = 20_000;
-
-function whyNotRunnable() {
-  const reason = dashboardSkipReason();
-  if (reason) return reason;
-  if (!fs.existsSync(path.join(paths.pluginsDir, 'tv-websocket'))) return 'the tv-websocket plugin is not built';
-  if (!fs.existsSync(path.join(paths.webDir, 'tv', 'index.html'))) return `no TV page in ${paths.webDir}/tv`;
-  return false;
-}
 
 // A card of the overview, found by its station code.
 const card = (page, code) => page.getByRole('article', { name: code, exact: true });
@@ -57,17 +45,10 @@ async function openSimulatedTvs(browser, host, keys) {
 }
 
 test('the TV overview runs the shop live: pairing, start, extend, stop, permissions, two browsers, phone',
-  { skip: whyNotRunnable(), timeout: 280_000 }, async (t) => {
-    const host = await startHost();
-    t.after(async () => {
-      await host.stop();
-      host.removeDataDir();
-    });
-    const browser = await launchChromium();
-    t.after(() => browser.close());
+  { skip: tvSkipReason(), timeout: 280_000 }, async (t) => {
 
     // The shop: packages, an open-play tariff and nine stations.
-    const api = await adminApi(host);
+    const { host, browser, api } = await startDashboard(t);
     await api.call('PUT', '/settings', { shop_name: 'Rental PS Ikbal', whatsapp_number: '081234567890' });
     const pkg = (body) => api.call('POST', '/packages', { console_type: 'any', kind: 'fixed', ...body });
     const oneHour = await pkg({ name: '1 Jam', duration_minutes: 60, price: 10000 });

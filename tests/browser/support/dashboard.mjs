@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { Api } from './api.mjs';
-import { chromiumMissing } from './browser.mjs';
-import { paths } from './host.mjs';
+import { chromiumMissing, launchChromium } from './browser.mjs';
+import { paths, startHost } from './host.mjs';
 
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 360, height: 740 };
@@ -18,6 +18,30 @@ export function dashboardSkipReason() {
   if (!fs.existsSync(paths.executable)) return `no billing-host at ${paths.executable}`;
   if (!fs.existsSync(path.join(paths.webDir, 'index.html'))) return `no dashboard in ${paths.webDir}`;
   return chromiumMissing() ?? false;
+}
+
+// Why the tests with the TV plugin and TV page cannot run here, or false.
+export function tvSkipReason() {
+  const reason = dashboardSkipReason();
+  if (reason) return reason;
+  if (!fs.existsSync(path.join(paths.pluginsDir, 'tv-websocket'))) return 'the tv-websocket plugin is not built';
+  if (!fs.existsSync(path.join(paths.webDir, 'tv', 'index.html'))) return `no TV page in ${paths.webDir}/tv`;
+  return false;
+}
+
+// A host with the dashboard (its data removed after the test) and Chromium,
+// both stopped when test `t` ends, and an admin API client — unless
+// `firstRun`, when the first-run admin is left for the test to sign in.
+export async function startDashboard(t, { pluginsDir, firstRun = false } = {}) {
+  const host = await startHost({ pluginsDir });
+  t.after(async () => {
+    await host.stop();
+    host.removeDataDir();
+  });
+  const browser = await launchChromium();
+  t.after(() => browser.close());
+  const api = firstRun ? null : await adminApi(host);
+  return { host, browser, api };
 }
 
 // An API client signed in as the first-run admin with a real password.
