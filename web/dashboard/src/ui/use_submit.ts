@@ -1,26 +1,27 @@
 import { useState } from 'preact/hooks';
 
-export interface Submission {
+export interface Submission<A extends unknown[] = []> {
   busy: boolean;
   // What the last attempt threw, or null. Kept as thrown so a form can put a
   // host error (say, a taken username) on the field it is about.
   error: unknown;
-  submit: () => Promise<void>;
+  submit: (...args: A) => Promise<void>;
   clearError: () => void;
 }
 
-// Runs a form's action one attempt at a time: busy while it runs, and what it
-// threw kept for the form to show; the action itself toasts and closes.
-export function useSubmit(action: () => Promise<void>): Submission {
+// Runs a form's action (or a row's, given what to act on) one attempt at a
+// time: busy while it runs, and what it threw kept for the form to show; the
+// action itself toasts and closes.
+export function useSubmit<A extends unknown[] = []>(action: (...args: A) => Promise<void>): Submission<A> {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  async function submit() {
+  async function submit(...args: A) {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      await action();
+      await action(...args);
     } catch (failure) {
       setError(failure);
     } finally {

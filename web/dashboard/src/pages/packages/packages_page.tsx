@@ -11,6 +11,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Empty, Loaded, Page } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { consoleLabel } from './console_label';
 import { t } from './messages';
 import { PackageFormDialog } from './package_form_dialog';
@@ -29,24 +30,24 @@ export function PackagesPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [retiring, setRetiring] = useState<Package | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
-  const [retireError, setRetireError] = useState<string | null>(null);
   const manage = can('packages.manage');
 
-  async function setActive(item: Package, active: boolean) {
+  // Turning a package on is one click (a failure is a toast); turning it off
+  // is confirmed first, and a failure shows in that dialog.
+  const setActive = useSubmit(async (item: Package, active: boolean) => {
     setBusyId(item.id);
-    setRetireError(null);
     try {
       await api(`/packages/${item.id}`, { method: 'PUT', body: { active } });
       toast('success', t(active ? 'activated' : 'deactivated', { name: item.name }));
       setRetiring(null);
       packages.reload();
     } catch (failure) {
-      if (active) toast('danger', errorMessage(failure));
-      else setRetireError(errorMessage(failure));
+      if (!active) throw failure;
+      toast('danger', errorMessage(failure));
     } finally {
       setBusyId(null);
     }
-  }
+  });
 
   const all = packages.data ?? [];
   const count = (kind: Kind) => all.filter((item) => item.kind === kind).length;
@@ -106,7 +107,7 @@ export function PackagesPage() {
                             <Button small icon={<Pencil />} onClick={() => setEditing({ kind: item.kind, item })}>{tc('edit')}</Button>
                             {item.active
                               ? <Button small variant="ghost" icon={<PowerOff />} onClick={() => setRetiring(item)}>{t('deactivate')}</Button>
-                              : <Button small variant="ghost" icon={<Power />} loading={busyId === item.id} onClick={() => setActive(item, true)}>{t('activate')}</Button>}
+                              : <Button small variant="ghost" icon={<Power />} loading={busyId === item.id} onClick={() => setActive.submit(item, true)}>{t('activate')}</Button>}
                           </div>
                         </td>
                       )}
@@ -126,9 +127,9 @@ export function PackagesPage() {
           confirmLabel={t('deactivate')}
           danger
           busy={busyId === retiring.id}
-          error={retireError}
-          onConfirm={() => setActive(retiring, false)}
-          onClose={() => { setRetiring(null); setRetireError(null); }}
+          error={setActive.error === null ? null : errorMessage(setActive.error)}
+          onConfirm={() => setActive.submit(retiring, false)}
+          onClose={() => { setRetiring(null); setActive.clearError(); }}
         />
       )}
     </Page>

@@ -8,6 +8,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Empty } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { StationFormDialog } from './station_form_dialog';
 
@@ -69,23 +70,18 @@ export function StationsTable({ stations, packages, editing, onEdit }: StationsT
 
 // Deletes a never-used station; one with history is offered "disable" instead.
 function DeleteStation({ station, onClose }: { station: Station; onClose: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [inUse, setInUse] = useState(false);
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(null);
+  const action = useSubmit(async (call: () => Promise<unknown>, done: string) => {
     try {
-      await action();
+      await call();
       toast('success', done);
       onClose();
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'station_in_use') setInUse(true);
-      else setError(errorMessage(failure));
-      setBusy(false);
+      if (!(failure instanceof ApiError && failure.code === 'station_in_use')) throw failure;
+      setInUse(true);
     }
-  }
+  });
+  const error = action.error === null ? null : errorMessage(action.error);
 
   if (inUse) {
     return (
@@ -93,9 +89,9 @@ function DeleteStation({ station, onClose }: { station: Station; onClose: () => 
         title={t('in_use_title', { code: station.code })}
         message={t('in_use_body')}
         confirmLabel={t('disable_instead')}
-        busy={busy}
+        busy={action.busy}
         error={error}
-        onConfirm={() => void run(() => api(`/stations/${station.id}`, { method: 'PUT', body: { enabled: false } }),
+        onConfirm={() => void action.submit(() => api(`/stations/${station.id}`, { method: 'PUT', body: { enabled: false } }),
           t('station_disabled', { code: station.code }))}
         onClose={onClose}
       />
@@ -107,9 +103,9 @@ function DeleteStation({ station, onClose }: { station: Station; onClose: () => 
       message={t('delete_station_body')}
       confirmLabel={tc('delete')}
       danger
-      busy={busy}
+      busy={action.busy}
       error={error}
-      onConfirm={() => void run(() => api(`/stations/${station.id}`, { method: 'DELETE' }), t('station_deleted', { code: station.code }))}
+      onConfirm={() => void action.submit(() => api(`/stations/${station.id}`, { method: 'DELETE' }), t('station_deleted', { code: station.code }))}
       onClose={onClose}
     />
   );

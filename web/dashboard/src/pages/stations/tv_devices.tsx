@@ -9,6 +9,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Empty } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { displayCode, TV_API, tvErrorMessage } from './tv_api';
 
@@ -51,34 +52,27 @@ type Confirming = { kind: 'revoke' | 'delete'; device: TvDevice };
 // the admin can do with it.
 export function KnownTvs({ devices, onRepair }: { devices: TvDevice[]; onRepair: (device: TvDevice) => void }) {
   const [confirming, setConfirming] = useState<Confirming | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(call: () => Promise<unknown>, done: string, after?: () => void) {
-    setBusy(true);
-    setError(null);
+  const action = useSubmit(async (call: () => Promise<unknown>, done: string, after?: () => void) => {
     try {
       await call();
       toast('success', done);
       after?.();
     } catch (failure) {
-      if (confirming) setError(tvErrorMessage(failure));
-      else toast('danger', tvErrorMessage(failure));
-    } finally {
-      setBusy(false);
+      if (confirming) throw failure;
+      toast('danger', tvErrorMessage(failure));
     }
-  }
+  });
 
   function unpair(device: TvDevice) {
-    void run(() => api(`${TV_API}/devices/${device.id}/unpair`, { method: 'POST' }), t('unpaired', { code: device.station_code ?? '' }));
+    void action.submit(() => api(`${TV_API}/devices/${device.id}/unpair`, { method: 'POST' }), t('unpaired', { code: device.station_code ?? '' }));
   }
 
   function confirm() {
     if (!confirming) return;
     const { kind, device } = confirming;
     const close = () => setConfirming(null);
-    if (kind === 'revoke') void run(() => api(`${TV_API}/devices/${device.id}/revoke`, { method: 'POST' }), t('revoked'), close);
-    else void run(() => api(`${TV_API}/devices/${device.id}`, { method: 'DELETE' }), t('tv_deleted'), close);
+    if (kind === 'revoke') void action.submit(() => api(`${TV_API}/devices/${device.id}/revoke`, { method: 'POST' }), t('revoked'), close);
+    else void action.submit(() => api(`${TV_API}/devices/${device.id}`, { method: 'DELETE' }), t('tv_deleted'), close);
   }
 
   if (devices.length === 0) return <Empty>{t('known_empty')}</Empty>;
@@ -107,7 +101,7 @@ export function KnownTvs({ devices, onRepair }: { devices: TvDevice[]; onRepair:
                       <Button small icon={<Link2 />} onClick={() => onRepair(device)}>{t('repair')}</Button>
                     )}
                     {device.state === 'paired' && (
-                      <Button small icon={<Link2Off />} disabled={busy} onClick={() => unpair(device)}>{t('unpair')}</Button>
+                      <Button small icon={<Link2Off />} disabled={action.busy} onClick={() => unpair(device)}>{t('unpair')}</Button>
                     )}
                     {device.state !== 'revoked' && (
                       <Button small variant="danger" icon={<ShieldOff />} onClick={() => setConfirming({ kind: 'revoke', device })}>{t('revoke')}</Button>
@@ -127,12 +121,12 @@ export function KnownTvs({ devices, onRepair }: { devices: TvDevice[]; onRepair:
           message={t(confirming.kind === 'revoke' ? 'revoke_body' : 'delete_tv_body')}
           confirmLabel={confirming.kind === 'revoke' ? t('revoke') : tc('delete')}
           danger
-          busy={busy}
-          error={error}
+          busy={action.busy}
+          error={action.error === null ? null : tvErrorMessage(action.error)}
           onConfirm={confirm}
           onClose={() => {
             setConfirming(null);
-            setError(null);
+            action.clearError();
           }}
         />
       )}

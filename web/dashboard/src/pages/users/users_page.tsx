@@ -10,6 +10,7 @@ import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Empty, Loaded, Page } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import { PasswordDialog } from './password_dialog';
 import { UserDialog } from './user_dialog';
@@ -29,11 +30,9 @@ const nameOf = (user: User) => user.display_name || user.username;
 export function UsersPage() {
   const users = useResource((signal) => api<{ users: User[] }>('/users', { signal }), [], ['user.*']);
   const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const close = () => {
     setOpen(null);
-    setError(null);
+    action.clearError();
   };
 
   function saved(user: User, message: string) {
@@ -45,26 +44,22 @@ export function UsersPage() {
 
   // Disable, enable or delete, with the host's refusal (last_admin,
   // cannot_change_self) shown where the action was asked.
-  async function act(user: User, action: 'disable' | 'enable' | 'delete') {
-    setBusy(true);
-    setError(null);
+  const action = useSubmit(async (user: User, kind: 'disable' | 'enable' | 'delete') => {
     try {
-      if (action === 'delete') {
+      if (kind === 'delete') {
         await api(`/users/${user.id}`, { method: 'DELETE' });
         toast('success', t('deleted', { name: user.username }));
         close();
         users.reload();
       } else {
-        const next = (await api<{ user: User }>(`/users/${user.id}`, { method: 'PUT', body: { disabled: action === 'disable' } })).user;
-        saved(next, t(action === 'disable' ? 'disabled_done' : 'enabled_done', { name: user.username }));
+        const next = (await api<{ user: User }>(`/users/${user.id}`, { method: 'PUT', body: { disabled: kind === 'disable' } })).user;
+        saved(next, t(kind === 'disable' ? 'disabled_done' : 'enabled_done', { name: user.username }));
       }
     } catch (failure) {
-      if (open) setError(failure);
-      else toast('danger', userErrorMessage(failure));
-    } finally {
-      setBusy(false);
+      if (open) throw failure;
+      toast('danger', userErrorMessage(failure));
     }
-  }
+  });
 
   return (
     <Page
@@ -115,7 +110,7 @@ export function UsersPage() {
                           <Button small variant="ghost" label={t('edit', { name: user.username })} icon={<Pencil />} onClick={() => setOpen({ kind: 'edit', user })} />
                           <Button small variant="ghost" label={t('set_password', { name: user.username })} icon={<KeyRound />} onClick={() => setOpen({ kind: 'password', user })} />
                           {!self && (user.disabled ? (
-                            <Button small variant="ghost" label={t('enable', { name: user.username })} icon={<UserCheck />} loading={busy && open === null} onClick={() => act(user, 'enable')} />
+                            <Button small variant="ghost" label={t('enable', { name: user.username })} icon={<UserCheck />} loading={action.busy && open === null} onClick={() => action.submit(user, 'enable')} />
                           ) : (
                             <Button small variant="ghost" label={t('disable', { name: user.username })} icon={<UserX />} onClick={() => setOpen({ kind: 'disable', user })} />
                           ))}
@@ -145,27 +140,15 @@ export function UsersPage() {
       {open?.kind === 'password' && (
         <PasswordDialog user={open.user} onClose={close} onSaved={(user) => saved(user, t('password_set', { name: user.username }))} />
       )}
-      {open?.kind === 'disable' && (
+      {(open?.kind === 'disable' || open?.kind === 'delete') && (
         <ConfirmDialog
-          title={t('disable_title', { name: open.user.username })}
-          message={t('disable_body', { name: nameOf(open.user) })}
-          confirmLabel={t('disable_confirm')}
+          title={t(open.kind === 'disable' ? 'disable_title' : 'delete_title', { name: open.user.username })}
+          message={t(open.kind === 'disable' ? 'disable_body' : 'delete_body', { name: nameOf(open.user) })}
+          confirmLabel={open.kind === 'disable' ? t('disable_confirm') : tc('delete')}
           danger
-          busy={busy}
-          error={error ? userErrorMessage(error) : null}
-          onConfirm={() => act(open.user, 'disable')}
-          onClose={close}
-        />
-      )}
-      {open?.kind === 'delete' && (
-        <ConfirmDialog
-          title={t('delete_title', { name: open.user.username })}
-          message={t('delete_body', { name: nameOf(open.user) })}
-          confirmLabel={tc('delete')}
-          danger
-          busy={busy}
-          error={error ? userErrorMessage(error) : null}
-          onConfirm={() => act(open.user, 'delete')}
+          busy={action.busy}
+          error={action.error ? userErrorMessage(action.error) : null}
+          onConfirm={() => action.submit(open.user, open.kind === 'disable' ? 'disable' : 'delete')}
           onClose={close}
         />
       )}
