@@ -1,12 +1,11 @@
 import { api, query } from '../../api/client';
 import type { BalanceEntry } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { href } from '../../router/router';
 import { dateTime } from '../../shop/settings';
 import { Badge, type Tone } from '../../ui/badge';
-import { Button } from '../../ui/button';
 import { Empty, Loaded } from '../../ui/page';
-import { toast } from '../../ui/toast';
+import { MoreButton } from '../session_log/more_button';
 import { usePagedEntries } from '../session_log/use_paged_entries';
 import { t } from './messages';
 
@@ -65,11 +64,7 @@ export function BalanceHistory({ memberId }: { memberId: number }) {
                 </tbody>
               </table>
             </div>
-            {page.next_before_id !== null && (
-              <Button loading={loadingMore} onClick={() => more().catch((failure) => toast('danger', errorMessage(failure)))}>
-                {tc('more')}
-              </Button>
-            )}
+            <MoreButton page={page} more={more} loading={loadingMore} />
           </>
         )}
       </Loaded>

@@ -1,12 +1,11 @@
 import { api, query } from '../../api/client';
 import type { Sale } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { href } from '../../router/router';
 import { money, time } from '../../shop/settings';
-import { Button } from '../../ui/button';
 import { Empty, Loaded } from '../../ui/page';
-import { toast } from '../../ui/toast';
 import { useMemberNames } from '../session_log/member_names';
+import { MoreButton } from '../session_log/more_button';
 import { type EntriesPage, usePagedEntries } from '../session_log/use_paged_entries';
 import { t } from './messages';
 import type { SalesPage } from './report_types';
@@ -63,9 +62,7 @@ export function SalesList({ day, stationCode }: { day: string; stationCode: (id:
                 </tbody>
               </table>
             </div>
-            {page.next_before_id !== null && (
-              <Button loading={loadingMore} onClick={() => more().catch((failure) => toast('danger', errorMessage(failure)))}>{tc('more')}</Button>
-            )}
+            <MoreButton page={page} more={more} loading={loadingMore} />
           </>
         )}
       </Loaded>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { RotateCcw, X } from 'lucide-preact';
 import { api } from '../../api/client';
 import type { Package, SessionLogEntry, StationsReply } from '../../api/types';
-import { errorMessage, tc } from '../../i18n/common';
+import { tc } from '../../i18n/common';
 import { useResource } from '../../live/hooks';
 import { href, location, setQuery } from '../../router/router';
 import { dateTime, money, settings, time } from '../../shop/settings';
@@ -10,13 +10,13 @@ import { Badge, type Tone } from '../../ui/badge';
 import { Button } from '../../ui/button';
 import { Field, Select, TextInput } from '../../ui/field';
 import { Empty, Loaded, Page } from '../../ui/page';
-import { toast } from '../../ui/toast';
 import { useDebounced } from '../members/use_debounced';
 import { fetchPackages } from '../packages/package_list';
 import { businessDayOf } from './business_day';
 import { describeDetails } from './event_details';
 import { rememberMemberName, useMemberNames } from './member_names';
 import { MemberFilter } from './member_filter';
+import { MoreButton } from './more_button';
 import { t } from './messages';
 import { ALL_DAYS, filtersFromQuery, logQuery } from './session_log_filters';
 import { usePagedEntries } from './use_paged_entries';
@@ -128,11 +128,7 @@ export function SessionLogPage() {
                 </tbody>
               </table>
             </div>
-            {page.next_before_id !== null && (
-              <Button loading={log.loadingMore} onClick={() => log.more().catch((failure) => toast('danger', errorMessage(failure)))}>
-                {tc('more')}
-              </Button>
-            )}
+            <MoreButton page={page} more={log.more} loading={log.loadingMore} />
           </>
         )}
       </Loaded>
