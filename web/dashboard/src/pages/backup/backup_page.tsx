@@ -6,8 +6,10 @@ import { errorMessage } from '../../i18n/common';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Field } from '../../ui/field';
+import { FormError } from '../../ui/form_error';
 import { Page } from '../../ui/page';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { fileNameOf, looksLikeSqlite, readableSize } from './backup_file';
 import { t } from './messages';
 import './backup.css';
@@ -31,33 +33,22 @@ function saveBlob(blob: Blob, name: string): void {
 }
 
 function DownloadCard() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
   // The backup needs the token, so it is fetched and saved from memory
   // rather than opened as a plain link.
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      const response = await apiResponse('/backup');
-      const name = fileNameOf(response.headers.get('Content-Disposition'), 'billing-backup.db');
-      saveBlob(await response.blob(), name);
-      toast('success', t('downloaded', { name }));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const download = useSubmit(async () => {
+    const response = await apiResponse('/backup');
+    const name = fileNameOf(response.headers.get('Content-Disposition'), 'billing-backup.db');
+    saveBlob(await response.blob(), name);
+    toast('success', t('downloaded', { name }));
+  });
 
   return (
     <section class="card stack" aria-labelledby="backup-download">
       <h2 id="backup-download" class="row"><Download />{t('download_title')}</h2>
       <p class="muted">{t('download_body')}</p>
-      {error !== null && <div class="form-error" role="alert">{errorMessage(error)}</div>}
+      <FormError error={download.error} />
       <div>
-        <Button variant="primary" icon={<DatabaseBackup />} loading={busy} onClick={download}>{t('download')}</Button>
+        <Button variant="primary" icon={<DatabaseBackup />} loading={download.busy} onClick={download.submit}>{t('download')}</Button>
       </div>
     </section>
   );
@@ -67,30 +58,23 @@ function RestoreCard() {
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function pick(picked: File | null) {
-    setFile(picked);
-    setError(null);
-    setFileProblem(picked && !(await looksLikeSqlite(picked)) ? t('not_sqlite') : null);
-  }
-
-  async function restore() {
+  const restore = useSubmit(async () => {
     if (!file) return;
-    setBusy(true);
-    setError(null);
     try {
       const reply = await api<{ restored: boolean; previous: string }>('/restore', { method: 'POST', rawBody: file });
       toast('success', t('restored'), t('restored_previous', { previous: reply.previous }), 15_000);
       // Every token was revoked by the restore, this one too.
       signOut('logged_out');
     } catch (failure) {
-      setError(failure);
       setConfirming(false);
-    } finally {
-      setBusy(false);
+      throw failure;
     }
+  });
+
+  async function pick(picked: File | null) {
+    setFile(picked);
+    restore.clearError();
+    setFileProblem(picked && !(await looksLikeSqlite(picked)) ? t('not_sqlite') : null);
   }
 
   return (
@@ -109,7 +93,7 @@ function RestoreCard() {
           />
         )}
       </Field>
-      {error !== null && <div class="form-error" role="alert">{backupErrorMessage(error)}</div>}
+      <FormError error={restore.error} describe={backupErrorMessage} />
       <div>
         <Button variant="danger" icon={<Upload />} disabled={!file || fileProblem !== null} onClick={() => setConfirming(true)}>
           {t('restore')}
@@ -121,8 +105,8 @@ function RestoreCard() {
           message={<p class="backup-warning">{t('confirm_body')}</p>}
           confirmLabel={t('confirm')}
           danger
-          busy={busy}
-          onConfirm={restore}
+          busy={restore.busy}
+          onConfirm={restore.submit}
           onClose={() => setConfirming(false)}
         />
       )}

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { changePassword, user } from '../../auth/auth';
-import { errorMessage } from '../../i18n/common';
 import { Button } from '../../ui/button';
 import { Field, TextInput } from '../../ui/field';
+import { FormError } from '../../ui/form_error';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t as passwordText } from '../login/messages';
+import { checkPasswordChange } from '../login/password_check';
 import { t } from './messages';
 
 // Every signed-in user changes their own password here. The host answers
@@ -13,35 +15,19 @@ export function MyAccount() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const me = user.value;
-
-  const nextProblem = next.length > 0 && [...next].length < 8 ? passwordText('too_short')
-    : next.length > 0 && next === current ? passwordText('same_as_old') : null;
-  const repeatProblem = repeat.length > 0 && repeat !== next ? passwordText('mismatch') : null;
-  const ready = current.length > 0 && next.length > 0 && !nextProblem && repeat === next;
-
-  async function submit(event: Event) {
-    event.preventDefault();
-    if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await changePassword(current, next);
-      setCurrent('');
-      setNext('');
-      setRepeat('');
-      toast('success', t('password_changed'));
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const check = checkPasswordChange(current, next, repeat);
+  const submission = useSubmit(async () => {
+    if (!check.ready) return;
+    await changePassword(current, next);
+    setCurrent('');
+    setNext('');
+    setRepeat('');
+    toast('success', t('password_changed'));
+  });
 
   return (
-    <form class="card stack" aria-labelledby="settings-account" onSubmit={submit}>
+    <form class="card stack" aria-labelledby="settings-account" onSubmit={(event) => { event.preventDefault(); void submission.submit(); }}>
       <h2 id="settings-account">{t('account')}</h2>
       {me && (
         <p class="muted">
@@ -52,16 +38,16 @@ export function MyAccount() {
         <Field label={passwordText('current_password')}>
           {(id) => <TextInput id={id} type="password" value={current} autoComplete="current-password" onValue={setCurrent} />}
         </Field>
-        <Field label={passwordText('new_password')} error={nextProblem}>
+        <Field label={passwordText('new_password')} error={check.next}>
           {(id, invalid) => <TextInput id={id} type="password" value={next} invalid={invalid} autoComplete="new-password" onValue={setNext} />}
         </Field>
-        <Field label={passwordText('repeat_password')} error={repeatProblem}>
+        <Field label={passwordText('repeat_password')} error={check.repeat}>
           {(id, invalid) => <TextInput id={id} type="password" value={repeat} invalid={invalid} autoComplete="new-password" onValue={setRepeat} />}
         </Field>
       </div>
-      {error && <div class="form-error" role="alert">{error}</div>}
+      <FormError error={submission.error} />
       <div class="row row--end">
-        <Button type="submit" variant="primary" loading={busy} disabled={!ready}>{t('change_password')}</Button>
+        <Button type="submit" variant="primary" loading={submission.busy} disabled={!check.ready}>{t('change_password')}</Button>
       </div>
     </form>
   );
