@@ -5,7 +5,9 @@ import { formatMoney } from '../../format/money';
 import { errorMessage } from '../../i18n/common';
 import { Button } from '../../ui/button';
 import { Field, Select, TextInput } from '../../ui/field';
+import { FormError } from '../../ui/form_error';
 import { toast } from '../../ui/toast';
+import { useSubmit } from '../../ui/use_submit';
 import { t } from './messages';
 import {
   COMMON_ZONES, type DraftField, draftOf, draftProblems, fieldOfHostMessage, normalisePhone, type SettingsDraft,
@@ -26,13 +28,21 @@ const OTHER_ZONE = '';
 export function ShopSettingsForm({ current, canManage, onSaved }: Props) {
   const [edits, setEdits] = useState<Partial<SettingsDraft>>({});
   const [otherZone, setOtherZone] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const draft: SettingsDraft = { ...draftOf(current), ...edits };
   const problems = draftProblems(draft);
   const valid = Object.keys(problems).length === 0;
   const changes = valid ? settingsChanges(draft, current) : {};
   const changed = Object.keys(changes).length > 0;
+
+  const submission = useSubmit(async () => {
+    if (!valid || !changed) return;
+    const saved = await api<Settings>('/settings', { method: 'PUT', body: changes });
+    setEdits({});
+    setOtherZone(false);
+    toast('success', t('saved'));
+    onSaved(saved);
+  });
+  const error = submission.error;
 
   const hostField = error instanceof ApiError ? fieldOfHostMessage(error.message) : null;
   // A field shows its own problem once touched, or the host's refusal.
@@ -40,25 +50,8 @@ export function ShopSettingsForm({ current, canManage, onSaved }: Props) {
     (field in edits ? problems[field] : undefined) ?? (hostField === field ? errorMessage(error) : undefined);
   const set = (field: DraftField) => (value: string) => {
     setEdits({ ...edits, [field]: value });
-    setError(null);
+    submission.clearError();
   };
-
-  async function save() {
-    if (!valid || !changed) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api<Settings>('/settings', { method: 'PUT', body: changes });
-      setEdits({});
-      setOtherZone(false);
-      toast('success', t('saved'));
-      onSaved(saved);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const zoneChoice = otherZone || !COMMON_ZONES.includes(draft.time_zone) ? OTHER_ZONE : draft.time_zone;
   const phone = draft.whatsapp_number.trim() ? normalisePhone(draft.whatsapp_number.trim()) : null;
@@ -70,7 +63,7 @@ export function ShopSettingsForm({ current, canManage, onSaved }: Props) {
       aria-labelledby="settings-shop"
       onSubmit={(event) => {
         event.preventDefault();
-        void save();
+        void submission.submit();
       }}
     >
       <h2 id="settings-shop">{t('shop')}</h2>
@@ -153,7 +146,7 @@ export function ShopSettingsForm({ current, canManage, onSaved }: Props) {
           )}
         </Field>
       </div>
-      {error !== null && <div class="form-error" role="alert">{errorMessage(error)}</div>}
+      <FormError error={error} />
       {canManage && (
         <div class="row row--end">
           <Button
@@ -162,12 +155,12 @@ export function ShopSettingsForm({ current, canManage, onSaved }: Props) {
             onClick={() => {
               setEdits({});
               setOtherZone(false);
-              setError(null);
+              submission.clearError();
             }}
           >
             {t('reset')}
           </Button>
-          <Button type="submit" variant="primary" loading={busy} disabled={!valid || !changed} title={changed ? undefined : t('nothing_changed')}>
+          <Button type="submit" variant="primary" loading={submission.busy} disabled={!valid || !changed} title={changed ? undefined : t('nothing_changed')}>
             {t('save')}
           </Button>
         </div>
