@@ -1,20 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Member, User } from '../../api/types';
+import type { Member } from '../../api/types';
 import { user as signedIn } from '../../auth/auth';
 import { setLang } from '../../i18n/i18n';
+import { jsonReply, testUser } from '../../test_support/fixtures';
 import { MemberFormDialog } from './member_form_dialog';
 import { MembersPage } from './members_page';
 
 const budi: Member = { id: 7, name: 'Budi Santoso', phone: '6281234567890', notes: 'Suka PS5', created_at: '2026-11-20T03:00:00.000Z', updated_at: '2026-11-20T03:00:00.000Z' };
-const admin: User = {
-  id: 1, username: 'admin', display_name: 'Pak Ikbal', role: 'admin', permissions: [], disabled: false,
-  must_change_password: false, created_at: '', updated_at: '',
-};
+const admin = testUser({ display_name: 'Pak Ikbal' });
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-}
 
 beforeEach(() => {
   setLang('id');
@@ -28,7 +23,7 @@ afterEach(() => {
 describe('MembersPage', () => {
   it('lists members and searches as the user types', async () => {
     signedIn.value = admin;
-    const fetch = vi.fn((url: string) => json({ members: url.includes('q=') ? [] : [budi], total: url.includes('q=') ? 0 : 1 }));
+    const fetch = vi.fn((url: string) => jsonReply({ members: url.includes('q=') ? [] : [budi], total: url.includes('q=') ? 0 : 1 }));
     vi.stubGlobal('fetch', fetch);
     render(<MembersPage />);
     expect(await screen.findByText('Budi Santoso')).toBeTruthy();
@@ -42,7 +37,7 @@ describe('MembersPage', () => {
 
   it('hides the add button without members.manage', async () => {
     signedIn.value = { ...admin, role: 'operator', permissions: ['members.view'] };
-    vi.stubGlobal('fetch', vi.fn(() => json({ members: [budi], total: 1 })));
+    vi.stubGlobal('fetch', vi.fn(() => jsonReply({ members: [budi], total: 1 })));
     render(<MembersPage />);
     await screen.findByText('Budi Santoso');
     expect(screen.queryByRole('button', { name: 'Tambah member' })).toBeNull();
@@ -52,7 +47,7 @@ describe('MembersPage', () => {
 describe('MemberFormDialog', () => {
   it('shows how the phone will be stored and puts phone_taken under the phone field', async () => {
     signedIn.value = admin;
-    const fetch = vi.fn(() => json({ error: { code: 'phone_taken', message: '6281234567890 belongs to member 7' } }, 409));
+    const fetch = vi.fn(() => jsonReply({ error: { code: 'phone_taken', message: '6281234567890 belongs to member 7' } }, 409));
     vi.stubGlobal('fetch', fetch);
     render(<MemberFormDialog onClose={() => {}} onSaved={() => {}} />);
     fireEvent.input(screen.getByLabelText('Nama'), { target: { value: 'Siti Aminah' } });

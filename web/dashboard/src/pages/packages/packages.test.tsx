@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { Package, User } from '../../api/types';
+import type { Package } from '../../api/types';
 import { user as signedIn } from '../../auth/auth';
 import { setLang } from '../../i18n/i18n';
+import { testUser } from '../../test_support/fixtures';
 import { PackagesPage } from './packages_page';
 
 const tariff: Package = {
@@ -19,7 +20,7 @@ afterEach(() => {
 
 it('shows open-play tariffs with the night window and previews a price by the rounding rule', async () => {
   setLang('id');
-  signedIn.value = { id: 1, username: 'admin', display_name: '', role: 'admin', permissions: [], disabled: false, must_change_password: false, created_at: '', updated_at: '' } as User;
+  signedIn.value = testUser({ display_name: '' });
   window.location.hash = '#/packages?tab=open';
   vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify({ packages: [hour, tariff] })))));
   const { container } = render(<PackagesPage />);

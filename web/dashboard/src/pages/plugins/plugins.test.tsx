@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PluginInfo, User } from '../../api/types';
+import type { PluginInfo } from '../../api/types';
 import { user } from '../../auth/auth';
+import { testUser } from '../../test_support/fixtures';
 import { cascadeOf } from './plugin_cascade';
 import { PluginsPage } from './plugins_page';
 
@@ -30,10 +31,7 @@ describe('cascadeOf', () => {
   });
 });
 
-const admin: User = {
-  id: 1, username: 'admin', display_name: 'Admin', role: 'admin', permissions: [], disabled: false,
-  must_change_password: false, created_at: '2026-11-21T01:00:00.000Z', updated_at: '2026-11-21T01:00:00.000Z',
-};
+const admin = testUser();
 
 describe('PluginsPage', () => {
   afterEach(() => {

@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Settings, User } from '../../api/types';
+import type { Settings } from '../../api/types';
 import { user } from '../../auth/auth';
 import { setLang } from '../../i18n/i18n';
 import { DEFAULT_SETTINGS } from '../../shop/settings';
+import { testUser } from '../../test_support/fixtures';
 import { draftOf, draftProblems, fieldOfHostMessage, normalisePhone, parseWarningMinutes, settingsChanges } from './settings_form';
 import { SettingsPage } from './settings_page';
 
@@ -72,10 +73,7 @@ describe('settings form rules', () => {
   });
 });
 
-const operator: User = {
-  id: 2, username: 'kasir1', display_name: 'Siti', role: 'operator', permissions: ['settings.manage'], disabled: false,
-  must_change_password: false, created_at: '2026-11-21T01:00:00.000Z', updated_at: '2026-11-21T01:00:00.000Z',
-};
+const operator = testUser({ id: 2, username: 'kasir1', display_name: 'Siti', role: 'operator', permissions: ['settings.manage'] });
 
 describe('SettingsPage', () => {
   afterEach(() => {

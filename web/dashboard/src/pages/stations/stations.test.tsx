@@ -1,9 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client';
-import type { Package, Station, TvDevice, User } from '../../api/types';
+import type { Package, Station, TvDevice } from '../../api/types';
 import { user as signedIn } from '../../auth/auth';
 import { setLang } from '../../i18n/i18n';
+import { testUser } from '../../test_support/fixtures';
 import { PairDialog } from './pair_dialog';
 import { changedFields, formOf, problemsOf, stationBody, tariffOptions, validCode, validIp } from './station_form';
 import { StationsPage } from './stations_page';
@@ -24,10 +25,7 @@ function device(overrides: Partial<TvDevice> = {}): TvDevice {
   };
 }
 
-const admin: User = {
-  id: 1, username: 'admin', display_name: 'Admin', role: 'admin', permissions: [], disabled: false, must_change_password: false,
-  created_at: '', updated_at: '',
-};
+const admin = testUser();
 
 type Route = (url: string, init: RequestInit) => Response | undefined;
 function stubFetch(route: Route) {

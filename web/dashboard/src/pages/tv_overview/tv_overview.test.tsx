@@ -1,12 +1,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Package, Session, Station, User } from '../../api/types';
+import type { Package, Session, Station } from '../../api/types';
 import { user as signedIn } from '../../auth/auth';
 import { sessionTimes, syncServerTime, serverNow } from '../../components/countdown';
 import { setLang } from '../../i18n/i18n';
 import { parseMinutes } from './extend_dialog';
 import { moveTargets } from './move_dialog';
 import { extensionPrice, fitsConsole, inNightWindow, localMinuteOfDay, openPlayCharge, rateAt } from '../../pricing/tariff';
+import { testUser } from '../../test_support/fixtures';
 import { memberPackages, startRequest, walkInPackages } from './start_dialog';
 import { StationCard } from './station_card';
 import { canStartOn, summarize, urgencyOf } from './station_status';
@@ -43,10 +44,7 @@ function station(overrides: Partial<Station>): Station {
 }
 
 function signIn(role: 'admin' | 'operator', permissions: string[] = []): void {
-  signedIn.value = {
-    id: 2, username: 'kasir1', display_name: 'Kasir', role, permissions, disabled: false, must_change_password: false,
-    created_at: '', updated_at: '',
-  } satisfies User;
+  signedIn.value = testUser({ id: 2, username: 'kasir1', display_name: 'Kasir', role, permissions });
 }
 
 beforeEach(() => setLang('id'));

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Permission, User } from '../../api/types';
 import { user as signedIn } from '../../auth/auth';
 import { setLang } from '../../i18n/i18n';
+import { jsonReply, testUser } from '../../test_support/fixtures';
 import { groupPermissions, samePermissions, togglePermission } from './permission_groups';
 import { userFormProblems } from './user_form';
 import { UsersPage } from './users_page';
@@ -48,15 +49,9 @@ describe('user form checks', () => {
   });
 });
 
-const admin: User = {
-  id: 1, username: 'admin', display_name: 'Pak Ikbal', role: 'admin', permissions: [], disabled: false,
-  must_change_password: false, created_at: '2026-11-21T01:00:00.000Z', updated_at: '2026-11-21T01:00:00.000Z',
-};
+const admin = testUser({ display_name: 'Pak Ikbal' });
 const operator: User = { ...admin, id: 2, username: 'kasir1', display_name: 'Siti', role: 'operator', permissions: ['sessions.view'] };
 
-function json(body: unknown, status = 200) {
-  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-}
 
 describe('UsersPage', () => {
   afterEach(() => {
@@ -69,10 +64,10 @@ describe('UsersPage', () => {
     const calls: { method: string; url: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', vi.fn((url: string, init: RequestInit) => {
       calls.push({ method: init.method ?? 'GET', url, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      if (url.endsWith('/users')) return json({ users: [admin, operator] });
-      if (url.endsWith('/permissions')) return json({ permissions: catalog });
-      if (url.endsWith('/users/2')) return json({ user: { ...operator, permissions: ['sessions.view', 'members.view'] } });
-      return json({ error: { code: 'not_found', message: 'no' } }, 404);
+      if (url.endsWith('/users')) return jsonReply({ users: [admin, operator] });
+      if (url.endsWith('/permissions')) return jsonReply({ permissions: catalog });
+      if (url.endsWith('/users/2')) return jsonReply({ user: { ...operator, permissions: ['sessions.view', 'members.view'] } });
+      return jsonReply({ error: { code: 'not_found', message: 'no' } }, 404);
     }));
     render(<UsersPage />);
     expect(await screen.findByText('kasir1')).toBeTruthy();
@@ -92,8 +87,8 @@ describe('UsersPage', () => {
   it('shows the host refusal of the last admin', async () => {
     signedIn.value = { ...admin, id: 99 };
     vi.stubGlobal('fetch', vi.fn((_url: string, init: RequestInit) => {
-      if (init.method === 'DELETE') return json({ error: { code: 'last_admin', message: 'the last enabled admin' } }, 409);
-      return json({ users: [admin] });
+      if (init.method === 'DELETE') return jsonReply({ error: { code: 'last_admin', message: 'the last enabled admin' } }, 409);
+      return jsonReply({ users: [admin] });
     }));
     render(<UsersPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Hapus admin' }));
