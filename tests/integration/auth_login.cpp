@@ -187,6 +187,33 @@ TEST(AuthLogin, OnlyIntactTokensInTheHeaderAreAccepted) {
     EXPECT_EQ(client.get("/api/v1/auth/me").status, 200);
 }
 
+// A token lives 24 hours by the host's own wall clock: an hour before that
+// it works, an hour after it gets 401 like any other bad token, and signing
+// in again gives a fresh one. The host runs under libfaketime with its
+// clock read from a file, so the test moves a day forward in no time.
+TEST(AuthLogin, ATokenExpiresAfterADay) {
+    TempDir dir;
+    const auto spec = dir.path() / "faketime";
+    write_faketime_spec(spec, "+0");
+    HostProcess host({.environment = faketime_environment("", spec)});
+    HttpClient client(host.port());
+    const std::string token = admin_token(client);
+
+    write_faketime_spec(spec, "+23h");
+    EXPECT_EQ(client.get("/api/v1/auth/me").status, 200);
+
+    write_faketime_spec(spec, "+25h");
+    auto expired = client.get("/api/v1/auth/me");
+    EXPECT_EQ(expired.status, 401);
+    EXPECT_EQ(expired.error_code(), "unauthorized");
+    // The event stream checks expiry the same way as every other route.
+    HttpClient anonymous(host.port());
+    EXPECT_EQ(anonymous.get("/api/v1/events?token=" + token).status, 401);
+
+    admin_token(client);
+    EXPECT_EQ(client.get("/api/v1/auth/me").status, 200);
+}
+
 TEST(AuthLogin, TheJwtSecretIsPrivateAndSurvivesARestart) {
     HostProcess host;
     HttpClient client(host.port());

@@ -4,8 +4,6 @@
 // libfaketime, its wall clock read from a file the test rewrites.
 #include <gtest/gtest.h>
 
-#include <fstream>
-
 #include "core/clock.hpp"
 #include "support/eventually.hpp"
 #include "support/test_support.hpp"
@@ -15,10 +13,6 @@ namespace {
 
 using nlohmann::json;
 using namespace std::chrono;
-
-void set_wall_offset(const std::filesystem::path& file, const std::string& spec) {
-    std::ofstream(file, std::ios::trunc) << spec << "\n";
-}
 
 class SteadyStopwatch {
 public:
@@ -33,7 +27,7 @@ private:
 TEST(SessionsClock, WallClockStepNeitherEndsNorExtendsSessions) {
     TempDir dir;
     const auto spec = dir.path() / "faketime";
-    set_wall_offset(spec, "+0");
+    write_faketime_spec(spec, "+0");
     HostProcess host({.environment = faketime_environment("", spec)});
     HttpClient admin(host.port());
     auto token = admin_token(admin);
@@ -47,7 +41,7 @@ TEST(SessionsClock, WallClockStepNeitherEndsNorExtendsSessions) {
 
     // Two hours forward: the session's deadline moves with the clock.
     SseClient events(host.port(), "/api/v1/events?token=" + token);
-    set_wall_offset(spec, "+2h");
+    write_faketime_spec(spec, "+2h");
     auto jumped = next_event(events, "host.clock_jumped")["payload"];
     EXPECT_NEAR(jumped["delta_ms"].get<std::int64_t>(), 2 * 3600'000, 3000);
     auto after_forward = admin.get(path).json();
@@ -55,7 +49,7 @@ TEST(SessionsClock, WallClockStepNeitherEndsNorExtendsSessions) {
     EXPECT_NEAR(after_forward["remaining_ms"].get<std::int64_t>(), expected_remaining(), 1500);
 
     // Three hours back (an hour before the real time).
-    set_wall_offset(spec, "-1h");
+    write_faketime_spec(spec, "-1h");
     EXPECT_NEAR(next_event(events, "host.clock_jumped")["payload"]["delta_ms"].get<std::int64_t>(), -3 * 3600'000,
                 3000);
     admin.set_token(admin_token(admin));  // tokens issued "in the future" are refused

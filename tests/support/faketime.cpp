@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
 
@@ -11,6 +12,10 @@ namespace {
 constexpr const char* kLibfaketime = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1";
 
 }  // namespace
+
+void write_faketime_spec(const std::filesystem::path& spec_file, const std::string& spec) {
+    std::ofstream(spec_file, std::ios::trunc) << spec << "\n";
+}
 
 bool faketime_available() { return std::filesystem::exists(kLibfaketime); }
 
@@ -24,8 +29,8 @@ std::map<std::string, std::string> faketime_environment(const std::string& spec,
     if (spec_file.empty()) {
         environment["FAKETIME"] = spec;
     } else {
-        environment["FAKETIME_TIMESTAMP_FILE"] = spec_file.string();
-        environment["FAKETIME_NO_CACHE"] = "1";
+        environment.emplace("FAKETIME_TIMESTAMP_FILE", spec_file.string());
+        environment.emplace("FAKETIME_NO_CACHE", "1");
     }
     // Under AddressSanitizer the preloaded library comes before ASan's
     // runtime, which ASan refuses unless told that is intended.

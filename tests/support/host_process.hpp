@@ -28,6 +28,10 @@ struct HostOptions {
 // by rewriting the file. TZ is UTC so "@" times are UTC.
 std::map<std::string, std::string> faketime_environment(const std::string& spec,
                                                         const std::filesystem::path& spec_file = {});
+// Writes `spec` into the spec file of faketime_environment(): a host started
+// with that file reads its wall clock from it on every call, so this steps
+// the clock of a running host ("+2h", "-1h").
+void write_faketime_spec(const std::filesystem::path& spec_file, const std::string& spec);
 // Whether libfaketime is installed here.
 bool faketime_available();
 
