@@ -15,6 +15,7 @@
 #include "api/router.hpp"
 #include "api/websocket_registry.hpp"
 #include "app/health_routes.hpp"
+#include "app/route_list_routes.hpp"
 #include "core/open_files_limit.hpp"
 #include "audit/audit_log.hpp"
 #include "audit/audit_routes.hpp"
@@ -151,6 +152,7 @@ int Application::run() {
                           options_.plugins_dir);
 
     register_health_routes(router, started);
+    register_route_list_routes(router);
     register_auth_routes(router, workers, auth);
     register_audit_routes(router, workers, audit);
     register_settings_routes(router, workers, settings);
