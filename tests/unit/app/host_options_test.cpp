@@ -5,18 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include "support/temp_dir.hpp"
+
 namespace billing::host {
 namespace {
 
 class HostOptionsTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() /
-               ("billing-options-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        std::filesystem::create_directories(dir_ / "bin");
-    }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
+    void SetUp() override { std::filesystem::create_directories(dir_ / "bin"); }
 
     CommandLine parse(std::vector<const char*> args) {
         args.insert(args.begin(), "billing-host");
@@ -28,7 +24,8 @@ protected:
         return file.string();
     }
 
-    std::filesystem::path dir_;
+    test::TempDir temp_;
+    const std::filesystem::path dir_ = temp_.path();
 };
 
 TEST_F(HostOptionsTest, DefaultsFindPluginsAndWebNextToTheExecutable) {
