@@ -19,10 +19,10 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "admin_api.hpp"
 #include "core/clock.hpp"
 #include "keep_alive_client.hpp"
 #include "latency_summary.hpp"
-#include "rental_setup.hpp"
 #include "support/sse_client.hpp"
 
 namespace {
@@ -92,9 +92,9 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        KeepAliveClient admin(options.port, options.token);
-        const auto package_id = create_fixed_package(admin, "Bench 1 min", 1);
-        const auto stations = create_stations(admin, "T", options.sessions);
+        AdminApi admin(options.port, options.token);
+        const auto package_id = admin.create_fixed_package("Bench 1 min", 1);
+        const auto stations = admin.create_stations("T", options.sessions);
 
         billing::test::SseClient events(options.port, "/api/v1/events", {{"Authorization", "Bearer " + options.token}});
         if (events.status() != 200) throw std::runtime_error(fmt::format("GET /api/v1/events answered {}", events.status()));

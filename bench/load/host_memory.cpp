@@ -4,7 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace billing::tools {
+namespace billing::bench {
 
 long resident_kib(int pid) {
     const auto path = "/proc/" + std::to_string(pid) + "/status";
@@ -21,4 +21,4 @@ std::string tcp_sockstat() {
     return "TCP: (no /proc/net/sockstat)";
 }
 
-}  // namespace billing::tools
+}  // namespace billing::bench

@@ -1,7 +1,7 @@
 #pragma once
 #include <string>
 
-namespace billing::tools {
+namespace billing::bench {
 
 // A process's resident memory in KiB (VmRSS in /proc/<pid>/status);
 // throws std::runtime_error naming the file if it cannot be read.
@@ -11,4 +11,4 @@ long resident_kib(int pid);
 // the kernel's count of sockets and the pages their buffers hold.
 std::string tcp_sockstat();
 
-}  // namespace billing::tools
+}  // namespace billing::bench

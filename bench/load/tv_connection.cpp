@@ -5,7 +5,7 @@
 #include <boost/beast/core/buffers_to_string.hpp>
 #include <boost/beast/websocket.hpp>
 
-namespace billing::tools {
+namespace billing::bench {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
@@ -150,4 +150,4 @@ void TvConnection::end(const std::string& why) {
     observer_(*this, nullptr);
 }
 
-}  // namespace billing::tools
+}  // namespace billing::bench

@@ -15,7 +15,7 @@
 
 #include "tv_screen.hpp"
 
-namespace billing::tools {
+namespace billing::bench {
 
 // One simulated TV speaking docs/protocols/tv-websocket.md: connects,
 // says hello, keeps reading (Beast answers the server's pings), sends a
@@ -65,4 +65,4 @@ private:
     TvScreen screen_;
 };
 
-}  // namespace billing::tools
+}  // namespace billing::bench

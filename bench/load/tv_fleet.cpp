@@ -12,7 +12,7 @@
 
 #include "tv_connection.hpp"
 
-namespace billing::tools {
+namespace billing::bench {
 
 namespace asio = boost::asio;
 
@@ -131,4 +131,4 @@ void TvFleet::close_all(std::chrono::seconds timeout) {
         return impl_->ended_count == impl_->tvs.size(); }, timeout, "closing every TV");
 }
 
-}  // namespace billing::tools
+}  // namespace billing::bench

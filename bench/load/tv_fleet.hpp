@@ -7,7 +7,7 @@
 
 #include "tv_screen.hpp"
 
-namespace billing::tools {
+namespace billing::bench {
 
 // Many simulated TVs (TvConnection) on one io_context run by a few threads.
 // Waits throw std::runtime_error saying what did not happen in time.
@@ -35,4 +35,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-}  // namespace billing::tools
+}  // namespace billing::bench

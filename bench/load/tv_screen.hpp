@@ -2,7 +2,7 @@
 #include <chrono>
 #include <string>
 
-namespace billing::tools {
+namespace billing::bench {
 
 using Clock = std::chrono::steady_clock;
 
@@ -18,4 +18,4 @@ struct TvScreen {
     std::string error;             // why the connection ended
 };
 
-}  // namespace billing::tools
+}  // namespace billing::bench
