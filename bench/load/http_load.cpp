@@ -28,6 +28,7 @@ namespace {
 // measured window before the requests still due are given up (and counted).
 constexpr auto kDrainLimit = 5s;
 constexpr auto kRequestTimeout = 30s;
+constexpr std::size_t kReadBufferBytes = 256 * 1024;
 
 // The times a load runs by, shared by every connection.
 struct Schedule {
@@ -93,7 +94,10 @@ asio::awaitable<void> drive(Connection& connection, const LoadOptions& options, 
                             Failure& failure) {
     beast::tcp_stream stream(co_await asio::this_coro::executor);
     asio::steady_timer timer(stream.get_executor());
+    // Room for a large answer at once (the station board is ~70 KB): a small
+    // buffer grows slowly and reads it in many small pieces.
     beast::flat_buffer buffer;
+    buffer.reserve(kReadBufferBytes);
     co_await connect(stream, options.port);
     const bool open_loop = schedule.rate > 0;
     for (std::size_t n = 0; !failure.happened; ++n) {

@@ -56,8 +56,8 @@ void run_reads(const DriverOptions& options) {
     });
     std::string what;
     for (const auto& target : targets) what += (what.empty() ? "GET " : ", GET ") + target;
-    print_load_rows(fmt::format("reads: {} ({} live stations; {})", what, options.stations, describe_load(options.load)),
-                    result);
+    const auto made = options.stations > 0 ? fmt::format("{} live stations made first; ", options.stations) : "";
+    print_load_rows(fmt::format("reads: {} ({}{})", what, made, describe_load(options.load)), result);
 }
 
 void run_sessions(const DriverOptions& options) {

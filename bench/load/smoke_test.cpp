@@ -36,7 +36,7 @@ TEST_F(LoadDriverSmoke, ReadsTheStationBoardAndTheUsersOpenLoop) {
     auto run = drive(std::string("--scenario reads --stations 3 --target /api/v1/stations --target /api/v1/users") +
                      kTinyLoad + " --rate 40");
     ASSERT_EQ(run.exit_code, 0) << run.output;
-    EXPECT_TRUE(contains(run, "| reads: GET /api/v1/stations, GET /api/v1/users (3 live stations; open loop at 40/s, "
+    EXPECT_TRUE(contains(run, "| reads: GET /api/v1/stations, GET /api/v1/users (3 live stations made first; open loop at 40/s, "
                               "1 threads × 2 connections) | "))
         << run.output;
     EXPECT_TRUE(contains(run, ": GET /api/v1/users | ")) << run.output;
