@@ -33,11 +33,6 @@ Device device_of(const nlohmann::json& row) {
                   .paired_at_ms = optional_integer(row.at("paired_at"))};
 }
 
-billing::sdk::SqlValue nullable(const std::optional<std::int64_t>& value) {
-    if (!value) return nullptr;
-    return static_cast<long long>(*value);
-}
-
 }  // namespace
 
 DeviceRegistry::DeviceRegistry(billing::sdk::Storage& storage) : storage_(storage) {}
