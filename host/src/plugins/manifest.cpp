@@ -14,7 +14,7 @@ using nlohmann::json;
 
 constexpr std::array kFields{"id",          "name",         "version", "sdk_abi",         "description",
                              "requires",    "permissions",  "config_schema", "default_enabled", "web",
-                             "events",      "library"};
+                             "events",      "library",      "call_limit_seconds"};
 
 const std::regex kIdPattern("[a-z0-9-]{2,40}");
 const std::regex kPermissionPattern("[a-z0-9_-]+(\\.[a-z0-9_-]+)+");
@@ -54,6 +54,11 @@ public:
         if (auto enabled = document_.find("default_enabled"); enabled != document_.end()) {
             if (!enabled->is_boolean()) fail("default_enabled", "must be true or false");
             manifest.default_enabled = enabled->get<bool>();
+        }
+        if (auto limit = document_.find("call_limit_seconds"); limit != document_.end()) {
+            if (!limit->is_number_integer() || *limit < 1 || *limit > 3600)
+                fail("call_limit_seconds", "must be a whole number of seconds from 1 to 3600");
+            manifest.call_limit = std::chrono::seconds(limit->get<int>());
         }
         manifest.web = read_web();
         manifest.library = optional_string(document_, "library", "library", 200);

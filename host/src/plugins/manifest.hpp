@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,9 @@ struct PluginManifest {
     nlohmann::json web;  // the dashboard entry {"title","path",...}, null if none
     std::vector<PluginEventRule> events;
     std::string library;  // file name beside plugin.json, default "<id>.so"
+    // One call into the plugin that runs longer than this faults it
+    // ("call_limit_seconds", 1..3600).
+    std::chrono::seconds call_limit{60};
 
     std::string sdk_abi() const { return std::to_string(abi_major) + "." + std::to_string(abi_minor); }
 };

@@ -1,10 +1,12 @@
 #include "plugins/plugin_manager.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include <spdlog/spdlog.h>
 
@@ -67,6 +69,20 @@ struct ManagedPlugin {
     PluginInstance instance{nullptr, nullptr};
 };
 
+// Keeps what a stuck plugin call may still be using (its instance, its
+// context, its library) for the rest of the process: never destroyed,
+// never unloaded.
+// Reachable from a global, so leak checkers do not report it.
+void keep_forever(std::shared_ptr<void> thing) {
+    static std::mutex mutex;
+    static auto* kept = new std::vector<std::shared_ptr<void>>();
+    std::lock_guard lock(mutex);
+    kept->push_back(std::move(thing));
+}
+
+// How often the watchdog looks for calls over their plugin's limit.
+constexpr auto kWatchdogPeriod = std::chrono::milliseconds(250);
+
 // The plugin of a (const or not) map, or 404.
 template <class Plugins>
 auto& find_in(Plugins& plugins, const std::string& id) {
@@ -102,7 +118,7 @@ struct PluginManager::Impl {
             plugin.directory = found.directory;
             plugin.manifest = std::move(found.manifest);
             plugin.refusal = found.error;
-            plugin.strand = std::make_unique<PluginStrand>(services.executors.make_worker_strand());
+            plugin.strand = std::make_unique<PluginStrand>();
         }
         for (auto& [id, plugin] : plugins)
             if (plugin.refusal.empty()) declare(plugin);
@@ -325,6 +341,63 @@ struct PluginManager::Impl {
         fault(plugin, reason);
     }
 
+    // ---- watchdog ----------------------------------------------------------
+
+    // A call into the plugin has run past its limit: the plugin is faulted
+    // without calling it again (not even stop(), which would wait for the
+    // stuck call or run beside it). What it registered goes, its guard
+    // closes, and the requests queued behind the stuck call run on a fresh
+    // lane, where they answer 503 plugin_unavailable. The stuck instance and
+    // the context it holds are never deleted: the call may still return and
+    // use them.
+    void fault_stuck(ManagedPlugin& plugin, const std::string& reason) {
+        auto [context, instance] = detach(plugin, PluginState::faulted, reason);
+        if (!context) return;
+        context->close();
+        plugin.strand->abandon();
+        keep_forever(std::shared_ptr<sdk::Plugin>(std::move(instance)));
+        keep_forever(std::move(context));
+        spdlog::error("plugin {} faulted: {}", plugin.id, reason);
+        publish(sdk::topics::plugin_faulted, {{"id", plugin.id}, {"reason", reason}});
+    }
+
+    void check_calls() {
+        for (auto& [id, plugin] : plugins) {
+            if (!plugin.refusal.empty() || state_of(id) != PluginState::running) continue;
+            const auto limit = plugin.manifest->call_limit;
+            auto busy = plugin.strand->busy_for();
+            if (!busy || *busy <= limit) continue;
+            const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(*busy).count();
+            fault_stuck(plugin, "blocked: a call into the plugin has not returned for " + std::to_string(seconds) +
+                                    " s (its limit is " + std::to_string(limit.count()) + " s)");
+        }
+    }
+
+    std::mutex watchdog_mutex;
+    std::condition_variable watchdog_wakeup;
+    bool watchdog_stopping = false;
+    std::thread watchdog;
+
+    void start_watchdog() {
+        watchdog = std::thread([this] {
+            std::unique_lock lock(watchdog_mutex);
+            while (!watchdog_wakeup.wait_for(lock, kWatchdogPeriod, [&] { return watchdog_stopping; })) {
+                lock.unlock();
+                check_calls();
+                lock.lock();
+            }
+        });
+    }
+
+    void stop_watchdog() {
+        {
+            std::lock_guard lock(watchdog_mutex);
+            watchdog_stopping = true;
+        }
+        watchdog_wakeup.notify_all();
+        if (watchdog.joinable()) watchdog.join();
+    }
+
     // ---- relations -------------------------------------------------------
 
     // Ids reachable through `next`, in dependency order.
@@ -395,6 +468,17 @@ struct PluginManager::Impl {
 
     void stop_in_reverse_order() {
         for (auto it = order.rbegin(); it != order.rend(); ++it) stop_plugin(plugins.at(*it));
+    }
+
+    // At shutdown: every job already queued has run, so none outlives the
+    // host objects it uses; a library a stuck call may be inside stays
+    // loaded.
+    void settle_for_shutdown() {
+        for (auto& [id, plugin] : plugins) {
+            plugin.strand->drain();
+            if (plugin.strand->has_abandoned() && plugin.library)
+                keep_forever(std::shared_ptr<PluginLibrary>(std::move(plugin.library)));
+        }
     }
 
     void start_enabled_in_order() {
@@ -477,13 +561,20 @@ struct PluginManager::Impl {
 PluginManager::PluginManager(PluginServices services, std::filesystem::path plugins_dir)
     : impl_(std::make_unique<Impl>(std::move(services), std::move(plugins_dir))) {}
 
-PluginManager::~PluginManager() { stop_all(); }
+PluginManager::~PluginManager() {
+    stop_all();
+    // Running until the plugins are stopped, so a stuck one cannot hold up
+    // the shutdown for longer than its limit.
+    impl_->stop_watchdog();
+    impl_->settle_for_shutdown();
+}
 
 void PluginManager::start() {
     std::lock_guard operation(impl_->operation_mutex);
     if (impl_->started) return;
     impl_->started = true;
     impl_->discover();
+    impl_->start_watchdog();
     spdlog::info("plugins: {} found in {}, start order: {}", impl_->plugins.size(), impl_->plugins_dir.string(),
                  joined(impl_->order));
     impl_->start_enabled_in_order();

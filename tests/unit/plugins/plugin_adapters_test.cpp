@@ -31,7 +31,7 @@ protected:
     boost::asio::io_context network, work;
     plugin_test::WorkerThreads workers{work};
     Executors executors{network, work};
-    PluginStrand strand{executors.make_worker_strand()};
+    PluginStrand strand;
     std::mutex mutex;
     std::vector<std::string> fault_reasons;
     std::shared_ptr<PluginGuard> guard = std::make_shared<PluginGuard>("p", strand.poster(), [this](const std::string& r) {

@@ -355,12 +355,21 @@ protected:
 TEST_F(PluginManagerSmallQueueTest, FullQueuesCountDropsInTheList) {
     install({"fixture-echo"});
     start_manager();
-    workers.pause();
+    // The plugin's strand (its own thread, where its routes run too) is
+    // held busy while the events arrive.
+    std::promise<void> release;
+    auto held = release.get_future().share();
+    std::promise<void> holding;
+    router.match("GET", "/api/v1/plugins/fixture-echo/status").route->poster([held, &holding] {
+        holding.set_value();
+        held.wait();
+    });
+    holding.get_future().wait();
     for (int i = 0; i < 10; ++i) bus.publish("fixture.ping", {{"i", i}}, "test");
     auto stats = manager->describe("fixture-echo")["bus"];
     EXPECT_EQ(stats["dropped"], 6);
     EXPECT_EQ(stats["queued"], 4);
-    workers.resume();
+    release.set_value();
     EXPECT_TRUE(eventually([&] { return plugin("fixture-echo")["bus"]["queued"] == 0; }));
     EXPECT_EQ(plugin("fixture-echo")["bus"]["delivered"], 4);
     EXPECT_EQ(call_json("GET", "/api/v1/plugins/fixture-echo/status")["events"], 4);
