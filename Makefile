@@ -17,7 +17,8 @@ APT_PACKAGES := cmake make g++ pkg-config ccache \
 	libsoci-dev libsqlite3-dev sqlite3 nlohmann-json3-dev \
 	libspdlog-dev libfmt-dev libcli11-dev \
 	libqrencode-dev libsodium-dev libssl-dev libhowardhinnant-date-dev faketime \
-	libgtest-dev libgmock-dev libbenchmark-dev wrk curl \
+	libgtest-dev libgmock-dev libbenchmark-dev curl \
+	clang libclang-rt-14-dev \
 	nodejs chromium adb
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -65,9 +66,12 @@ $(BROWSER_TESTS_DIR)/node_modules/.package-lock.json: $(BROWSER_TESTS_DIR)/packa
 test: build browser-test-deps
 	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
 
+# The sanitize tree is built by clang, so the libFuzzer targets (fuzz/) are
+# built there too, with ASan+UBSan, and their smoke runs (label fuzz) run
+# with every other test.
 test-sanitize: deps browser-test-deps
-	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
-	  -DBILLING_SANITIZE=ON -DBILLING_BUILD_BENCH=OFF $(UNITY_FLAGS)
+	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
+	  -DBILLING_SANITIZE=ON -DBILLING_FUZZ=ON -DBILLING_BUILD_BENCH=OFF $(UNITY_FLAGS)
 	cmake --build $(SANITIZE_BUILD_DIR) -j$(JOBS)
 	cd $(SANITIZE_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
