@@ -97,7 +97,7 @@ LatencySummary measure_unlocks(TvFleet& fleet, AdminApi& admin, int count, doubl
 
 void run_idle_tvs(const DriverOptions& options) {
     const auto rss_before = options.host_pid ? resident_kib(options.host_pid) : 0L;
-    print_row("Kernel TCP sockets before (/proc/net/sockstat)", tcp_sockstat());
+    print_row(fmt::format("Kernel TCP sockets before {} TVs (/proc/net/sockstat)", options.tvs), tcp_sockstat());
     TvFleet fleet("127.0.0.1", options.load.port, options.tv_threads, options.follow);
     connect_fleet(fleet, options.tvs);
     const auto per_tv = [&](long rss) {
@@ -105,14 +105,15 @@ void run_idle_tvs(const DriverOptions& options) {
                            static_cast<double>(rss - rss_before) / static_cast<double>(options.tvs), mib(rss_before),
                            mib(rss));
     };
-    if (options.host_pid) print_row("Host RSS per connected TV", per_tv(resident_kib(options.host_pid)));
+    if (options.host_pid)
+        print_row(fmt::format("Host RSS per TV, {} TVs connected", options.tvs), per_tv(resident_kib(options.host_pid)));
     std::this_thread::sleep_for(std::chrono::seconds(options.idle_seconds));
     print_row(fmt::format("TVs still connected after {} s idle", options.idle_seconds),
               fmt::format("{} of {}", still_connected(fleet), options.tvs));
     if (options.host_pid)
-        print_row(fmt::format("Host RSS per connected TV after {} s idle", options.idle_seconds),
+        print_row(fmt::format("Host RSS per TV, {} TVs after {} s idle", options.tvs, options.idle_seconds),
                   per_tv(resident_kib(options.host_pid)));
-    print_row("Kernel TCP sockets with the TVs (/proc/net/sockstat)", tcp_sockstat());
+    print_row(fmt::format("Kernel TCP sockets with {} TVs (/proc/net/sockstat)", options.tvs), tcp_sockstat());
     fleet.close_all(std::chrono::seconds(10 + options.tvs / 500));
 }
 
