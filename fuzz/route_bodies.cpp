@@ -42,7 +42,6 @@ struct Target {
 
 struct Harness {
     Harness() {
-        spdlog::set_level(spdlog::level::critical);
         for (const auto& route : host.router().list())
             if (fuzzed(route.method, route.pattern)) targets.push_back({route.method, route.pattern});
     }
@@ -66,6 +65,12 @@ struct Harness {
 };
 
 }  // namespace
+
+// Before the host is built: only what breaks is worth printing.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    spdlog::set_level(spdlog::level::critical);
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static Harness harness;

@@ -2,6 +2,8 @@
 
 #include <boost/url/parse.hpp>
 
+#include "core/utf8.hpp"
+
 namespace billing::host {
 
 std::optional<RequestTarget> parse_request_target(std::string_view target) {
@@ -12,6 +14,8 @@ std::optional<RequestTarget> parse_request_target(std::string_view target) {
     // Decode segment by segment, so that "%2F" cannot pass for a separator.
     for (auto segment : url->segments()) {
         if (segment.find_first_of(std::string_view("/\\\0", 3)) != std::string::npos) return std::nullopt;
+        // Error messages quote the path; JSON cannot carry invalid UTF-8.
+        if (!is_valid_utf8(segment)) return std::nullopt;
         result.path += '/';
         result.path += segment;
     }
@@ -19,7 +23,10 @@ std::optional<RequestTarget> parse_request_target(std::string_view target) {
 
     boost::urls::encoding_opts form;
     form.space_as_plus = true;
-    for (auto param : url->params(form)) result.query.emplace(param.key, param.value);
+    for (auto param : url->params(form)) {
+        if (!is_valid_utf8(param.key) || !is_valid_utf8(param.value)) return std::nullopt;
+        result.query.emplace(param.key, param.value);
+    }
     return result;
 }
 

@@ -15,7 +15,8 @@ struct RequestTarget {
 
 // Returns nothing when the target is not an origin-form URL path, has a bad
 // percent escape, or a path segment decodes to something that would change
-// the path's meaning (an encoded '/' or '\', or a NUL).
+// the path's meaning (an encoded '/' or '\', or a NUL), or a segment or query
+// parameter decodes to invalid UTF-8.
 std::optional<RequestTarget> parse_request_target(std::string_view target);
 
 }  // namespace billing::host

@@ -71,6 +71,12 @@ TEST_F(HttpServerTest, AnswersUnknownRoutesAndMethodsInTheErrorShape) {
     auto bad_path = client.get("/api/v1/a%2Fb");
     EXPECT_EQ(bad_path.status, 400);
     EXPECT_EQ(bad_path.error_code(), "bad_request");
+
+    // Not UTF-8: the 404 message quoting it could not be written as JSON.
+    auto not_utf8 = client.get("/api/v1/caf%E9");
+    EXPECT_EQ(not_utf8.status, 400);
+    EXPECT_EQ(not_utf8.error_code(), "bad_request");
+    EXPECT_EQ(client.get("/api/v1/things").status, 200);
 }
 
 TEST_F(HttpServerTest, TurnsHandlerExceptionsIntoTheErrorShape) {

@@ -58,5 +58,15 @@ TEST(RequestTarget, RefusesWhatIsNotAnOriginFormTarget) {
     EXPECT_FALSE(parse_request_target("/a b"));
 }
 
+// Found by fuzz_route_bodies: an error message quoting such a path could not
+// be written as JSON, and the exception escaped the server's threads.
+TEST(RequestTarget, RefusesAPathOrQueryThatDecodesToInvalidUtf8) {
+    EXPECT_FALSE(parse_request_target("/api/v1/stations/2%8A"));
+    EXPECT_FALSE(parse_request_target("/api/v1/%FF"));
+    EXPECT_FALSE(parse_request_target("/api/v1/audit?actor=%C3"));
+    EXPECT_FALSE(parse_request_target("/api/v1/audit?%ED%A0%80=1"));  // a surrogate
+    EXPECT_TRUE(parse_request_target("/api/v1/members?q=%E2%82%AC"));  // the euro sign
+}
+
 }  // namespace
 }  // namespace billing::host
