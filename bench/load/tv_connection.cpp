@@ -61,7 +61,7 @@ void TvConnection::on_handshake(beast::error_code error) {
                         {"protocol", 1},
                         {"token", nullptr},
                         {"device_key", device_key_},
-                        {"device", {{"user_agent", "tv-sim"}, {"screen", "1920x1080"}}}}
+                        {"device", {{"user_agent", "load-driver"}, {"screen", "1920x1080"}}}}
              .dump());
     read_next();
     beat_later();
@@ -75,7 +75,7 @@ void TvConnection::read_next() {
 
 void TvConnection::on_read(beast::error_code error) {
     if (error) {
-        if (closing_) return end("closed by tv-sim");
+        if (closing_) return end("closed by load-driver");
         return end(error == websocket::error::closed ? "closed by the server" : "read: " + error.message());
     }
     auto message = nlohmann::json::parse(beast::buffers_to_string(buffer_.data()), nullptr, false);
