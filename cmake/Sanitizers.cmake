@@ -10,5 +10,10 @@ if(BILLING_SANITIZE)
   # net/): "Cannot represent a difference across sections" (LLVM #49689).
   if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     add_compile_options(-fno-sanitize=function)
+    # Clang links the sanitizer runtime into executables only: a plugin's
+    # references to it resolve when the host loads the plugin, so its link
+    # must accept them despite --no-undefined (BillingPlugin.cmake). The
+    # standard libraries come last on the link line, so this option wins.
+    string(APPEND CMAKE_CXX_STANDARD_LIBRARIES " -Wl,-z,undefs")
   endif()
 endif()
