@@ -2,11 +2,12 @@
 # inputs up to RUNS in all, at most MAX_SECONDS. What libFuzzer finds new goes
 # to a scratch folder, never into the repository's corpus; a crashing input
 # is kept in WORK_DIR for the failure message.
-#   cmake -DFUZZER=<exe> -DCORPUS=<dir> [-DDICTIONARY=<file>] -DWORK_DIR=<dir>
-#         -DRUNS=<n> -DMAX_SECONDS=<n> -P run_fuzzer.cmake
+#   cmake -DFUZZER=<exe> -DCORPUS=<dir> [-DDICTIONARY=<file>] [-DOPTIONS=<opt;...>]
+#         -DWORK_DIR=<dir> -DRUNS=<n> -DMAX_SECONDS=<n> -P run_fuzzer.cmake
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}/found")
 set(arguments -runs=${RUNS} -max_total_time=${MAX_SECONDS} -artifact_prefix=${WORK_DIR}/ -print_final_stats=1)
+list(APPEND arguments ${OPTIONS})
 if(DICTIONARY)
   list(APPEND arguments -dict=${DICTIONARY})
 endif()

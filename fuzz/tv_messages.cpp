@@ -9,6 +9,8 @@
 //   !reconnect  the TV reconnects and says hello with its token, if it has one.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <optional>
@@ -48,6 +50,11 @@ public:
     void send(std::string text) override {
         const auto message = nlohmann::json::parse(text);  // the hub only ever sends JSON
         if (message.value("type", "") == "paired") token = message.at("token").get<std::string>();
+        // The hub's answer to a failure of its own: with a healthy database, a bug.
+        if (message.value("code", "") == "internal_error") {
+            std::fprintf(stderr, "the hub failed on a message: %s\n", text.c_str());
+            std::abort();
+        }
     }
     void close(const std::string&) override { open_ = false; }
     bool is_open() const override { return open_; }
@@ -84,13 +91,6 @@ struct Harness {
         return socket;
     }
 
-    // The newest device: the one this input's hello registered, if any.
-    std::optional<std::int64_t> newest_device() {
-        const auto all = hub->devices_json().at("devices");
-        if (all.empty()) return std::nullopt;
-        return all.back().at("id").get<std::int64_t>();
-    }
-
     billing::host::InProcessHost host;
     std::shared_ptr<billing::host::PluginGuard> guard;
     billing::host::PluginContext context;
@@ -118,9 +118,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::string line(input.substr(0, end));
         input.remove_prefix(std::min(end + 1, input.size()));
         if (line == "!pair") {
-            if (auto device = harness.newest_device()) {
+            if (auto device = harness.devices.by_key(device_key)) {
                 try {
-                    hub.pair(*device, "TV-1", "", "admin");
+                    hub.pair(device->id, "TV-1", "", "admin");
                 } catch (const billing::sdk::ApiError&) {
                 }
             }
@@ -145,6 +145,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     hub.closed(socket);
+    // What the admin's device list and the tv.* events carry about the TV.
+    if (auto device = harness.devices.by_key(device_key)) (void)tv::to_json(*device).dump();
     harness.host.run_posted_work();
     return 0;
 }

@@ -357,6 +357,26 @@ TEST_F(TvWebSocket, BadMessagesAreAnsweredAndAPersistentSenderIsDropped) {
     EXPECT_EQ(admin.get("/api/v1/health").status, 200);
 }
 
+// The class of bug fuzz_route_bodies found (text JSON cannot carry): a user
+// agent or a message type cut inside a character made listing the devices
+// fault the plugin, and the unknown type was answered as an internal error.
+TEST_F(TvWebSocket, LongTextsAreCutBetweenCharacters) {
+    std::string accented = "a";
+    for (int i = 0; i < 200; ++i) accented += "\xC3\xA9";  // é: byte 300 falls inside one
+    Tv tv(host.port(), key(16));
+    tv.send(json{{"type", "hello"}, {"protocol", 1}, {"device_key", key(16)}, {"device", {{"user_agent", accented}}}}
+                .dump());
+    EXPECT_EQ(tv.next("state")["mode"], "unpaired");
+    auto devices = admin.get(kApi + "/devices");
+    ASSERT_EQ(devices.status, 200) << devices.body;
+    EXPECT_EQ(devices.json()["devices"].back()["user_agent"], accented.substr(0, 299));
+
+    tv.send(json{{"type", accented}}.dump());
+    auto error = tv.next("error");
+    EXPECT_EQ(error["code"], "unknown_type");
+    EXPECT_NE(error["message"].get<std::string>().find(accented.substr(0, 39)), std::string::npos);
+}
+
 TEST_F(TvWebSocket, AdminRoutesNeedTvManage) {
     HttpClient anonymous(host.port());
     EXPECT_EQ(anonymous.get(kApi + "/devices").status, 401);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "json_text.hpp"
+
 namespace tv {
 
 namespace {
@@ -45,7 +47,7 @@ Hello parse_hello(const nlohmann::json& message) {
     hello.device_key = message["device_key"].get<std::string>();
     if (message.contains("device") && message["device"].is_object()) {
         const auto& agent = message["device"].value("user_agent", nlohmann::json());
-        if (agent.is_string()) hello.user_agent = agent.get<std::string>().substr(0, 300);
+        if (agent.is_string()) hello.user_agent = utf8_prefix(agent.get<std::string>(), 300);
     }
     return hello;
 }

@@ -83,7 +83,7 @@ void TvHub::received(const WebSocketPtr& socket, const std::string& text) {
             if (!message.contains("id") || !message["id"].is_string())
                 throw ProtocolError{"malformed_message", "ack needs a string \"id\""};
         } else {
-            throw ProtocolError{"unknown_type", "unknown message type \"" + type.substr(0, 40) + "\""};
+            throw ProtocolError{"unknown_type", "unknown message type \"" + utf8_prefix(type, 40) + "\""};
         }
     } catch (const ProtocolError& error) {
         refuse(link, error.code, error.message);
