@@ -45,7 +45,7 @@ struct Ledger {
     std::mutex mutex;
     std::map<std::int64_t, json> started;  // session id -> the 201 answer
     std::set<std::int64_t> stopped;        // acknowledged stops
-    std::set<std::int64_t> stop_asked;     // every stop sent
+    std::set<std::int64_t> stop_asked;     // stops sent, unless found not committed
     std::map<std::int64_t, json> sales;    // sale id -> the sale of a member purchase
     // Live sessions whose start was in flight at a kill and committed: not
     // acknowledged, but the cashiers stop them like the others, or they
@@ -140,8 +140,12 @@ protected:
 
         std::set<std::string> days;
         std::lock_guard lock(ledger.mutex);
-        for (const auto& [id, session] : sessions)
-            if (session["state"] != "ended" && !ledger.started.contains(id)) ledger.adopted.insert(id);
+        for (const auto& [id, session] : sessions) {
+            if (session["state"] == "ended") continue;
+            if (!ledger.started.contains(id)) ledger.adopted.insert(id);
+            // Its stop was in flight and did not commit: it may be stopped again.
+            if (ledger.stop_asked.contains(id) && !ledger.stopped.contains(id)) ledger.stop_asked.erase(id);
+        }
         for (auto id : ledger.stopped) {
             ASSERT_TRUE(sessions.contains(id)) << "stopped session " << id << " is gone";
             EXPECT_EQ(sessions.at(id)["state"], "ended") << "acknowledged stop of session " << id << " is gone";
