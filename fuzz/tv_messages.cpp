@@ -77,7 +77,12 @@ nlohmann::json default_config() {
 struct Harness {
     Harness()
         : guard(std::make_shared<billing::host::PluginGuard>(
-              "tv-websocket", [](std::function<void()> job) { job(); }, [](const std::string&) {})),
+              "tv-websocket", [](std::function<void()> job) { job(); },
+              // What the host would fault the plugin for (a timer's exception) is a crash here.
+              [](const std::string& reason) {
+                  std::fprintf(stderr, "the plugin faulted: %s\n", reason.c_str());
+                  std::abort();
+              })),
           context(host.plugin_services(), guard, default_config()),
           devices(context.storage()) {
         devices.migrate();
