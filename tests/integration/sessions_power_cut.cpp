@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/clock.hpp"
+#include "support/database_integrity.hpp"
 #include "support/eventually.hpp"
 #include "support/test_support.hpp"
 
@@ -39,17 +40,6 @@ std::map<std::int64_t, json> live_sessions(HttpClient& client) {
     for (const auto& session : sessions)
         by_id[session["id"].get<std::int64_t>()] = session;
     return by_id;
-}
-
-std::string integrity_check(const std::filesystem::path& database) {
-    std::string command = "sqlite3 '" + database.string() + "' 'PRAGMA integrity_check'";
-    std::FILE* pipe = ::popen(command.c_str(), "r");
-    if (pipe == nullptr) return "popen failed";
-    std::string output;
-    char buffer[256];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) output += buffer;
-    ::pclose(pipe);
-    return output;
 }
 
 TEST(SessionsPowerCut, Kill9WhileStartingSessionsLosesNothingAcknowledged) {

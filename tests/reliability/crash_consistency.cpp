@@ -19,6 +19,7 @@
 
 #include "core/clock.hpp"
 #include "database_check.hpp"
+#include "support/database_integrity.hpp"
 #include "support/test_support.hpp"
 
 namespace billing::reliability {
@@ -216,7 +217,7 @@ TEST_F(CrashConsistency, KillNineAtRandomMomentsLosesNothingAcknowledged) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50 + random() % 400));
         host.kill9();
         for (auto& thread : cashiers) thread.join();
-        ASSERT_EQ(integrity_check(host.data_dir() / "billing.db"), "ok\n");
+        ASSERT_EQ(test::integrity_check(host.data_dir() / "billing.db"), "ok\n");
 
         host.start();
         check_acknowledged();

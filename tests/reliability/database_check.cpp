@@ -2,13 +2,7 @@
 
 #include <stdexcept>
 
-#include "support/command_run.hpp"
-
 namespace billing::reliability {
-
-std::string integrity_check(const std::filesystem::path& database) {
-    return test::run_command("sqlite3 '" + database.string() + "' 'PRAGMA integrity_check'").output;
-}
 
 std::vector<nlohmann::json> all_pages(test::HttpClient& client, const std::string& target, const std::string& field) {
     std::vector<nlohmann::json> rows;

@@ -10,10 +10,6 @@
 
 namespace billing::reliability {
 
-// What `PRAGMA integrity_check` says of a database file no process has
-// open ("ok\n" when sound), through Debian's sqlite3 command.
-std::string integrity_check(const std::filesystem::path& database);
-
 // Every row of a listing that pages with before_id/next_before_id: `target`
 // is the first page's address (with its query), `field` the array's name.
 std::vector<nlohmann::json> all_pages(test::HttpClient& client, const std::string& target, const std::string& field);

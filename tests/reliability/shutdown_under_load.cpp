@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "database_check.hpp"
+#include "support/database_integrity.hpp"
 #include "raw_connection.hpp"
 #include "support/eventually.hpp"
 #include "support/test_support.hpp"
@@ -21,7 +22,7 @@ using nlohmann::json;
 using test::HttpClient;
 
 constexpr int kHeldRequests = 12;
-constexpr int kCashiers = 4;
+constexpr int kSellingCashiers = 4;
 
 TEST(ShutdownUnderLoad, SigtermAnswersEveryRequestInFlightAndLosesNothing) {
     test::HostProcess host;
@@ -56,7 +57,7 @@ TEST(ShutdownUnderLoad, SigtermAnswersEveryRequestInFlightAndLosesNothing) {
     // host stops answering.
     std::atomic<int> answered{0};
     std::vector<std::thread> cashiers;
-    for (int i = 0; i < kCashiers; ++i) {
+    for (int i = 0; i < kSellingCashiers; ++i) {
         cashiers.emplace_back([&] {
             HttpClient client(host.port());
             client.set_token(token);
@@ -83,7 +84,7 @@ TEST(ShutdownUnderLoad, SigtermAnswersEveryRequestInFlightAndLosesNothing) {
     }
     EXPECT_EQ(exit_code.get(), 0) << host.log();
     for (auto& thread : cashiers) thread.join();
-    EXPECT_EQ(integrity_check(host.data_dir() / "billing.db"), "ok\n");
+    EXPECT_EQ(test::integrity_check(host.data_dir() / "billing.db"), "ok\n");
 
     host.start();
     test::admin_token(admin);

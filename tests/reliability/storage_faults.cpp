@@ -9,6 +9,7 @@
 #include <set>
 
 #include "database_check.hpp"
+#include "support/database_integrity.hpp"
 #include "read_only_disk.hpp"
 #include "small_disk.hpp"
 #include "support/eventually.hpp"
@@ -111,7 +112,7 @@ TEST_F(StorageFaults, AFullDiskAnswers503KeepsReadingAndRecoversWithoutARestart)
 
     // And all of it is on disk.
     ASSERT_EQ(host->stop(), 0) << host->log();
-    EXPECT_EQ(integrity_check(disk.path() / "data" / "billing.db"), "ok\n");
+    EXPECT_EQ(test::integrity_check(disk.path() / "data" / "billing.db"), "ok\n");
     host->start();
     test::admin_token(*admin);
     expect_everything_acknowledged();
@@ -132,7 +133,7 @@ TEST_F(StorageFaults, AFileSystemTurnedReadOnlyAnswers503AndLosesNothing) {
     // the host stops first; it still exits cleanly.
     EXPECT_EQ(host->stop(), 0) << host->log();
     disk.repair();
-    EXPECT_EQ(integrity_check(disk.path() / "data" / "billing.db"), "ok\n");
+    EXPECT_EQ(test::integrity_check(disk.path() / "data" / "billing.db"), "ok\n");
     host->start();
     test::admin_token(*admin);
     expect_everything_acknowledged();
