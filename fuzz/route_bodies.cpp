@@ -16,7 +16,6 @@
 #include <string_view>
 #include <vector>
 
-#include <spdlog/spdlog.h>
 
 #include <billing/sdk/http.hpp>
 
@@ -65,12 +64,6 @@ struct Harness {
 };
 
 }  // namespace
-
-// Before the host is built: only what breaks is worth printing.
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    spdlog::set_level(spdlog::level::critical);
-    return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static Harness harness;

@@ -17,7 +17,6 @@
 #include <string>
 #include <string_view>
 
-#include <spdlog/spdlog.h>
 
 #include <billing/sdk/http.hpp>
 #include <billing/sdk/websocket.hpp>
@@ -105,12 +104,6 @@ struct Harness {
 };
 
 }  // namespace
-
-// Before the host is built: only what breaks is worth printing.
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    spdlog::set_level(spdlog::level::critical);
-    return 0;
-}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static Harness harness;
