@@ -7,33 +7,26 @@
 #include <spdlog/spdlog.h>
 
 #include "api/router.hpp"
+#include "app/api_routes.hpp"
 #include "api/websocket_registry.hpp"
 #include "audit/audit_log.hpp"
-#include "audit/audit_routes.hpp"
-#include "auth/auth_routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/permission_catalog.hpp"
 #include "bus/event_bus.hpp"
 #include "bus/event_visibility.hpp"
-#include "catalog/catalog_routes.hpp"
 #include "catalog/package_store.hpp"
 #include "catalog/station_store.hpp"
 #include "core/executors.hpp"
 #include "daybook/day_book.hpp"
-#include "daybook/daybook_routes.hpp"
-#include "members/member_routes.hpp"
 #include "members/member_store.hpp"
 #include "net/outbound_http_client.hpp"
 #include "plugins/plugin_manager.hpp"
-#include "plugins/plugin_routes.hpp"
 #include "pricing/business_calendar.hpp"
 #include "qr/qr_renderer.hpp"
 #include "sessions/rental_core.hpp"
 #include "sessions/session_clock.hpp"
-#include "sessions/session_routes.hpp"
 #include "sessions/session_service.hpp"
 #include "sessions/station_board.hpp"
-#include "settings/settings_routes.hpp"
 #include "settings/settings_store.hpp"
 #include "storage/database.hpp"
 #include "storage/migrator.hpp"
@@ -98,14 +91,7 @@ struct InProcessHost::Parts {
         stations.set_busy_check([this](std::int64_t station_id) { return sessions.live_on(station_id).has_value(); });
         plugins.start();
         const Poster workers = executors.worker_poster();
-        register_auth_routes(router, workers, auth);
-        register_audit_routes(router, workers, audit);
-        register_settings_routes(router, workers, settings);
-        register_plugin_routes(router, workers, plugins);
-        register_catalog_routes(router, workers, stations, packages);
-        register_member_routes(router, workers, members, database);
-        register_session_routes(router, workers, sessions, board);
-        register_daybook_routes(router, workers, day_book, database);
+        register_api_routes(router, workers, auth, audit, settings, plugins, rental, day_book, database);
     }
 
     PluginServices services(const std::filesystem::path& dir) {

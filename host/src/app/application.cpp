@@ -14,40 +14,33 @@
 
 #include "api/router.hpp"
 #include "api/websocket_registry.hpp"
+#include "app/api_routes.hpp"
 #include "app/health_routes.hpp"
 #include "app/route_list_routes.hpp"
 #include "core/open_files_limit.hpp"
 #include "audit/audit_log.hpp"
-#include "audit/audit_routes.hpp"
-#include "auth/auth_routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/permission_catalog.hpp"
 #include "backup/backup_routes.hpp"
 #include "backup/backup_service.hpp"
 #include "bus/event_bus.hpp"
-#include "catalog/catalog_routes.hpp"
 #include "catalog/package_store.hpp"
 #include "catalog/station_store.hpp"
 #include "daybook/day_book.hpp"
 #include "daybook/day_closer.hpp"
-#include "daybook/daybook_routes.hpp"
 #include "bus/event_visibility.hpp"
 #include "core/executors.hpp"
 #include "http/http_server.hpp"
-#include "members/member_routes.hpp"
 #include "members/member_store.hpp"
 #include "net/outbound_http_client.hpp"
 #include "plugins/plugin_manager.hpp"
-#include "plugins/plugin_routes.hpp"
 #include "pricing/business_calendar.hpp"
 #include "qr/qr_renderer.hpp"
 #include "sessions/rental_core.hpp"
 #include "sessions/session_clock.hpp"
-#include "sessions/session_routes.hpp"
 #include "sessions/session_service.hpp"
 #include "sessions/session_ticker.hpp"
 #include "sessions/station_board.hpp"
-#include "settings/settings_routes.hpp"
 #include "settings/settings_store.hpp"
 #include "storage/database.hpp"
 #include "storage/migrator.hpp"
@@ -153,14 +146,7 @@ int Application::run() {
 
     register_health_routes(router, started);
     register_route_list_routes(router);
-    register_auth_routes(router, workers, auth);
-    register_audit_routes(router, workers, audit);
-    register_settings_routes(router, workers, settings);
-    register_plugin_routes(router, workers, plugins);
-    register_catalog_routes(router, workers, stations, packages);
-    register_member_routes(router, workers, members, database);
-    register_session_routes(router, workers, sessions, board);
-    register_daybook_routes(router, workers, day_book, database);
+    register_api_routes(router, workers, auth, audit, settings, plugins, rental, day_book, database);
     // A restored database brings its own users, settings, rental data and
     // plugin state.
     register_backup_routes(router, workers, backup, bus, [&] {
