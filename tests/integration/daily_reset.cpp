@@ -11,6 +11,7 @@ namespace {
 using nlohmann::json;
 
 TEST(DailyReset, ClosesTheDayAtTheBoundaryAndKeepsRunningSessionsOnTheirDay) {
+    if (const auto why = faketime_unusable(); !why.empty()) GTEST_SKIP() << why;
     // 05:59:40 in Jakarta (UTC+7).
     HostProcess host({.environment = faketime_environment("@2026-11-20 22:59:40")});
     HttpClient admin(host.port());
@@ -48,6 +49,7 @@ TEST(DailyReset, ClosesTheDayAtTheBoundaryAndKeepsRunningSessionsOnTheirDay) {
 }
 
 TEST(DailyReset, ClosesTheDaysMissedWhileTheHostWasDown) {
+    if (const auto why = faketime_unusable(); !why.empty()) GTEST_SKIP() << why;
     HostProcess host({.environment = faketime_environment("@2026-11-20 12:00:00")});
     HttpClient admin(host.port());
     admin_token(admin);

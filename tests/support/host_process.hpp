@@ -32,8 +32,9 @@ std::map<std::string, std::string> faketime_environment(const std::string& spec,
 // with that file reads its wall clock from it on every call, so this steps
 // the clock of a running host ("+2h", "-1h").
 void write_faketime_spec(const std::filesystem::path& spec_file, const std::string& spec);
-// Whether libfaketime is installed here.
-bool faketime_available();
+// Why a host cannot run under libfaketime here (not installed, or a
+// sanitizer build), for GTEST_SKIP(); empty when it can.
+std::string faketime_unusable();
 
 // The real billing-host executable on 127.0.0.1 and a free port:
 //   --data-dir D --bind 127.0.0.1 --port P --plugins-dir X --log-level debug
