@@ -59,7 +59,7 @@ protected:
         std::ofstream(config) << R"({"server": {"shutdown_grace_seconds": 1}})";
         return {.extra_args = {"--config", config.string()},
                 .plugins_dir = test::linked_plugins_dir(
-                    folder.path() / "plugins", {std::filesystem::path(BILLING_RELIABILITY_PLUGIN_DIR) / "fixture-blocks",
+                    folder.path() / "plugins", {std::filesystem::path(BILLING_BINARY_DIR) / "tests/reliability-plugins/fixture-blocks",
                                                 std::filesystem::path(BILLING_FIXTURE_PLUGIN_DIR) / "fixture-echo"})};
     }
 
