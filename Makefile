@@ -9,6 +9,9 @@ BUILD_DIR ?= build
 SANITIZE_BUILD_DIR ?= build-sanitize
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
+# Most tests spend their time waiting (on sockets, timers, a browser), so
+# ctest runs twice as many at once as there are cores.
+TEST_JOBS ?= $(shell echo $$(( $(JOBS) * 2 )))
 RUN_ARGS ?=
 
 # Debian 12 packages the build and the tests need.
@@ -64,17 +67,19 @@ $(BROWSER_TESTS_DIR)/node_modules/.package-lock.json: $(BROWSER_TESTS_DIR)/packa
 	touch $@
 
 test: build browser-test-deps
-	cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+	cd $(BUILD_DIR) && ctest --output-on-failure -j$(TEST_JOBS)
 
 # The sanitize tree is built by clang, so the libFuzzer targets (fuzz/) are
 # built there too, with ASan+UBSan, and their smoke runs (label fuzz) run
-# with every other test.
+# with every other C++ test. The browser tests and the JavaScript unit tests
+# (labels browser, javascript) check the web pages, which a sanitizer does
+# not look at, so they run in make test only.
 test-sanitize: deps browser-test-deps
 	cmake -S . -B $(SANITIZE_BUILD_DIR) -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1" \
 	  -DBILLING_SANITIZE=ON -DBILLING_FUZZ=ON -DBILLING_BUILD_BENCH=OFF $(UNITY_FLAGS)
 	cmake --build $(SANITIZE_BUILD_DIR) -j$(JOBS)
 	cd $(SANITIZE_BUILD_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(TEST_JOBS) -LE '^(browser|javascript)$$'
 
 bench: build
 	bench/run-all.sh $(BUILD_DIR)
