@@ -209,12 +209,16 @@ void TvHub::station_changed(const std::string& topic, const nlohmann::json& payl
 }
 
 void TvHub::stations_changed(const std::vector<std::int64_t>& station_ids) {
+    // Most session events come while no TV is connected for their station;
+    // with no TV connected at all there is nothing to show, so no lookup.
+    if (link_ids_by_device_.empty()) return;
     for (auto station_id : station_ids)
         if (auto device = devices_.paired_to(station_id))
             for (auto* link : links_of_device(device->id)) show(*link);
 }
 
 void TvHub::notice_to_station(std::int64_t station_id, const nlohmann::json& notice) {
+    if (link_ids_by_device_.empty()) return;
     if (auto device = devices_.paired_to(station_id))
         for (auto* link : links_of_device(device->id)) {
             auto message = notice;
