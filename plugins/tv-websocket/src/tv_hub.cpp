@@ -209,22 +209,16 @@ void TvHub::station_changed(const std::string& topic, const nlohmann::json& payl
 }
 
 void TvHub::stations_changed(const std::vector<std::int64_t>& station_ids) {
-    // Most session events come while no TV is connected for their station;
-    // with no TV connected at all there is nothing to show, so no lookup.
-    if (link_ids_by_device_.empty()) return;
     for (auto station_id : station_ids)
-        if (auto device = devices_.paired_to(station_id))
-            for (auto* link : links_of_device(device->id)) show(*link);
+        for (auto* link : links_of_station(station_id)) show(*link);
 }
 
 void TvHub::notice_to_station(std::int64_t station_id, const nlohmann::json& notice) {
-    if (link_ids_by_device_.empty()) return;
-    if (auto device = devices_.paired_to(station_id))
-        for (auto* link : links_of_device(device->id)) {
-            auto message = notice;
-            message["type"] = "notice";
-            send(*link, message);
-        }
+    for (auto* link : links_of_station(station_id)) {
+        auto message = notice;
+        message["type"] = "notice";
+        send(*link, message);
+    }
 }
 
 void TvHub::command(const nlohmann::json& request) {
@@ -276,6 +270,14 @@ std::vector<TvHub::Link*> TvHub::links_of_device(std::int64_t device_id) {
     if (auto found = link_ids_by_device_.find(device_id); found != link_ids_by_device_.end())
         for (auto id : found->second) links.push_back(&links_.at(id));
     return links;
+}
+
+std::vector<TvHub::Link*> TvHub::links_of_station(std::int64_t station_id) {
+    // Most session events come while no TV is connected for their station;
+    // with no TV connected at all there is nothing to find, so no lookup.
+    if (link_ids_by_device_.empty()) return {};
+    auto device = devices_.paired_to(station_id);
+    return device ? links_of_device(device->id) : std::vector<Link*>{};
 }
 
 void TvHub::update_online(std::int64_t station_id) {

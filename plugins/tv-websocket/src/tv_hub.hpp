@@ -72,6 +72,8 @@ private:
     // Sets which device a link speaks for, keeping link_ids_by_device_ in step.
     void link_to_device(Link& link, std::optional<std::int64_t> device_id);
     std::vector<Link*> links_of_device(std::int64_t device_id);
+    // The links of the TV paired with a station (none if none is connected).
+    std::vector<Link*> links_of_station(std::int64_t station_id);
     Device require_device(std::int64_t device_id);
     void tell_unpaired(std::int64_t device_id, const std::string& reason);
     void update_online(std::int64_t station_id);
