@@ -86,10 +86,14 @@ void TvQueue::run() {
         running_command_ = true;
         lock.unlock();
         auto result = execute(command);
+        // Finished before it is reported, so whoever hears of it and asks
+        // for the queue's length does not count it any more.
+        lock.lock();
+        running_command_ = false;
+        lock.unlock();
         // A command cut short by stop() is not reported: nobody is listening.
         if (!cancelled_) report_(std::move(result));
         lock.lock();
-        running_command_ = false;
     }
 }
 
