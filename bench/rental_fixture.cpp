@@ -103,7 +103,8 @@ void RentalFixture::add_live_stations(int count) {
     impl_->stations_made += count;
     for (int i = first; i < first + count; ++i) {
         const auto station = impl_->stations->find_by_code(fmt::format("B{:05}", i));
-        impl_->sessions->start({{"station_id", station->id}, {"package_id", impl_->package_id}}, "bench");
+        impl_->sessions->start({{"station_id", station->id}, {"package_id", impl_->package_id}},
+                                 host::ChangeOrigin{.actor = "bench"});
     }
 }
 

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/clock.hpp"
+#include "support/command_run.hpp"
 #include "support/eventually.hpp"
 #include "support/test_support.hpp"
 
@@ -128,6 +129,53 @@ TEST_F(SessionsLifecycle, WalkInSessionStartsExtendsPausesMovesAndStops) {
     // Every change is in the audit trail with its session as the target.
     auto audit = admin.get("/api/v1/audit?target=session:" + std::to_string(session["id"].get<std::int64_t>())).json();
     EXPECT_EQ(audit["entries"].size(), 6u) << audit;
+}
+
+TEST_F(SessionsLifecycle, AChangeWritesOneAuditRowAndARefusalItsOwn) {
+    auto started = admin.post("/api/v1/sessions", {{"station_code", "TV01"}, {"package_id", package}});
+    ASSERT_EQ(started.status, 201) << started.body;
+    expect_error(admin.post("/api/v1/sessions", {{"station_code", "TV01"}, {"package_id", package}}), 409,
+                 "station_busy");
+
+    // Newest first: the refusal, then the change with what it changed.
+    auto audit = admin.get("/api/v1/audit?action=sessions.start").json()["entries"];
+    ASSERT_EQ(audit.size(), 2u) << audit;
+    EXPECT_EQ(audit[0]["status"], 409);
+    EXPECT_EQ(audit[0]["target"], "");
+    const auto& change = audit[1];
+    EXPECT_EQ(change["status"], 201);
+    EXPECT_EQ(change["actor"], "admin");
+    EXPECT_EQ(change["method"], "POST");
+    EXPECT_EQ(change["path"], "/api/v1/sessions");
+    EXPECT_EQ(change["remote_address"], "127.0.0.1");
+    EXPECT_EQ(change["target"], "session:" + std::to_string(started.json()["id"].get<std::int64_t>()));
+    EXPECT_EQ(change["details"]["station"], "TV01");
+    EXPECT_EQ(change["details"]["amount"], 10000);
+    EXPECT_EQ(change["details"]["package_id"], package);
+}
+
+TEST_F(SessionsLifecycle, AChangeWhoseAuditRowCannotBeWrittenIsNotMade) {
+    // The audit row goes in the change's own transaction: when the database
+    // refuses the row, the session, its sale and its log row go with it.
+    const auto database = host.data_dir() / "billing.db";
+    auto sql = [&](const std::string& statement) {
+        auto run = run_command("sqlite3 -cmd '.timeout 5000' '" + database.string() + "' \"" + statement + "\" 2>&1");
+        ASSERT_EQ(run.exit_code, 0) << run.output;
+    };
+    sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    auto refused = admin.post("/api/v1/sessions", {{"station_code", "TV01"}, {"package_id", package}});
+    EXPECT_EQ(refused.status, 503) << refused.body;
+    EXPECT_EQ(refused.error_code(), "database_unavailable");
+    EXPECT_NE(refused.body.find("audit refused"), std::string::npos) << refused.body;
+
+    EXPECT_EQ(station(admin, tv01)["state"], "locked");
+    EXPECT_TRUE(admin.get("/api/v1/sessions").json()["sessions"].empty());
+    EXPECT_TRUE(admin.get("/api/v1/session-log?station=" + std::to_string(tv01)).json()["entries"].empty());
+    EXPECT_TRUE(admin.get("/api/v1/sales").json()["sales"].empty());
+
+    sql("DROP TRIGGER refuse_audit");
+    EXPECT_EQ(admin.post("/api/v1/sessions", {{"station_code", "TV01"}, {"package_id", package}}).status, 201);
+    EXPECT_EQ(station(admin, tv01)["state"], "active");
 }
 
 TEST_F(SessionsLifecycle, OpenPlayChargesTheTimeUsedWhenItStops) {

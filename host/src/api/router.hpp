@@ -26,6 +26,10 @@ struct Route {
     Poster poster;
     std::string owner = "host";
     std::size_t body_limit = 0;  // bytes; 0: the server's default
+    // The handler writes the audit row of a change it made inside that
+    // change's own transaction (one commit per request); the dispatcher then
+    // records only refusals and errors.
+    bool audits_its_changes = false;
 };
 
 // The table of API routes, changed at runtime as plugins start and stop.

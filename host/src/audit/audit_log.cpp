@@ -42,16 +42,18 @@ struct Bindings {
 AuditLog::AuditLog(Database& database) : database_(database) {}
 
 void AuditLog::record(const AuditRecord& record) {
+    database_.write_unsynced([&](soci::session& session) { insert(session, record); });
+}
+
+void AuditLog::insert(soci::session& session, const AuditRecord& record) {
     long long at = record.at_ms;
     long long status = record.status;
     const auto details = (record.details.is_null() ? nlohmann::json::object() : record.details).dump();
-    database_.write_unsynced([&](soci::session& session) {
-        session << "INSERT INTO audit_log (at, actor, action, target, method, path, status, remote_address, details) "
-                   "VALUES (:at, :actor, :action, :target, :method, :path, :status, :remote_address, :details)",
-            soci::use(at), soci::use(record.actor), soci::use(record.action), soci::use(record.target),
-            soci::use(record.method), soci::use(record.path), soci::use(status), soci::use(record.remote_address),
-            soci::use(details);
-    });
+    session << "INSERT INTO audit_log (at, actor, action, target, method, path, status, remote_address, details) "
+               "VALUES (:at, :actor, :action, :target, :method, :path, :status, :remote_address, :details)",
+        soci::use(at), soci::use(record.actor), soci::use(record.action), soci::use(record.target),
+        soci::use(record.method), soci::use(record.path), soci::use(status), soci::use(record.remote_address),
+        soci::use(details);
 }
 
 nlohmann::json AuditLog::query(const AuditFilter& filter) {

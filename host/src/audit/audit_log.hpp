@@ -7,6 +7,10 @@
 
 #include "storage/database.hpp"
 
+namespace soci {
+class session;
+}
+
 namespace billing::host {
 
 struct AuditRecord {
@@ -34,7 +38,12 @@ struct AuditFilter {
 class AuditLog {
 public:
     explicit AuditLog(Database& database);
+    // Writes `record` in a transaction of its own, after the change it
+    // describes (or for a request that changed nothing).
     void record(const AuditRecord& record);
+    // Writes `record` inside the caller's open write transaction: the change
+    // and its row commit together, with one fsync, or not at all.
+    static void insert(soci::session& session, const AuditRecord& record);
     // {"entries":[...], "next_before_id": N or null}, newest first.
     nlohmann::json query(const AuditFilter& filter);
 

@@ -4,7 +4,7 @@
 
 #include "api/router.hpp"
 #include "audit/audit_log.hpp"
-#include "core/clock.hpp"
+#include "audit/change_origin.hpp"
 #include "core/executors.hpp"
 #include "storage/database.hpp"
 
@@ -47,14 +47,18 @@ void ApiDispatcher::dispatch(sdk::HttpRequest request, Reply reply) {
 
 void ApiDispatcher::refuse(sdk::HttpRequest request, sdk::HttpResponse refusal, Reply reply) {
     if (!is_mutating(request.method)) {
-        finish(unrouted_action, request, std::move(refusal), reply);
+        conclude(unrouted_action, request, refusal, /*audited=*/false);
+        reply(std::move(refusal));
         return;
     }
     // Recording it writes to the database: not on this network thread.
     auto match = services_.router.match(request.method, request.path);
     std::string action = match.route ? match.route->action : unrouted_action;
     workers_([this, action = std::move(action), request = std::move(request), refusal = std::move(refusal),
-              reply = std::move(reply)]() mutable { finish(action, request, std::move(refusal), reply); });
+              reply = std::move(reply)]() mutable {
+        conclude(action, request, refusal, /*audited=*/false);
+        reply(std::move(refusal));
+    });
 }
 
 void ApiDispatcher::authorize(sdk::Access access, sdk::HttpRequest request,
@@ -68,7 +72,9 @@ void ApiDispatcher::answer(const Route& route, sdk::HttpRequest& request, const 
     auto decision = gate_.check(route.access, request, /*allow_query_token=*/false);
     request.user = std::move(decision.user);
     auto response = decision.refusal ? std::move(*decision.refusal) : run_handler(route, request);
-    finish(route.action, request, std::move(response), reply);
+    const bool audited = route.audits_its_changes && !decision.refusal && response.status < 400;
+    conclude(route.action, request, response, audited);
+    reply(std::move(response));
 }
 
 sdk::HttpResponse ApiDispatcher::run_handler(const Route& route, const sdk::HttpRequest& request) {
@@ -87,29 +93,20 @@ sdk::HttpResponse ApiDispatcher::run_handler(const Route& route, const sdk::Http
     return sdk::HttpResponse::error(500, "internal_error", "the server failed to handle " + request.path);
 }
 
-// Runs on a worker thread (or the route's strand) for a mutating request.
-void ApiDispatcher::finish(const std::string& action, const sdk::HttpRequest& request, sdk::HttpResponse response,
-                           const Reply& reply) {
+// Runs on a worker thread or the route's strand: the audit row is a database
+// write.
+void ApiDispatcher::conclude(const std::string& action, const sdk::HttpRequest& request,
+                             sdk::HttpResponse& response, bool audited) {
     response.headers.emplace_back("Cache-Control", "no-store");
-    if (is_mutating(request.method)) {
-        AuditRecord record;
-        record.at_ms = now_ms();
-        record.actor = request.user ? request.user->username : "anonymous";
-        record.action = action;
-        record.target = response.audit_target;
-        record.method = request.method;
-        record.path = request.path;
-        record.status = response.status;
-        record.remote_address = request.remote_address;
-        if (response.audit_details.is_object()) record.details = response.audit_details;
-        try {
-            services_.audit.record(record);
-        } catch (const std::exception& error) {
-            spdlog::error("could not audit {} {} by {}: {}", request.method, request.path, record.actor,
-                          error.what());
-        }
+    if (!is_mutating(request.method) || audited) return;
+    auto record = ChangeOrigin::of(request).audit_record(action, response.status);
+    record.target = response.audit_target;
+    if (response.audit_details.is_object()) record.details = response.audit_details;
+    try {
+        services_.audit.record(record);
+    } catch (const std::exception& error) {
+        spdlog::error("could not audit {} {} by {}: {}", request.method, request.path, record.actor, error.what());
     }
-    reply(std::move(response));
 }
 
 }  // namespace billing::host

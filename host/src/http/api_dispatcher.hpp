@@ -50,8 +50,10 @@ public:
 private:
     void answer(const Route& route, sdk::HttpRequest& request, const Reply& reply);
     sdk::HttpResponse run_handler(const Route& route, const sdk::HttpRequest& request);
-    void finish(const std::string& action, const sdk::HttpRequest& request, sdk::HttpResponse response,
-                const Reply& reply);
+    // Marks the answer not cacheable and writes the audit row of a mutating
+    // request, unless the handler wrote it with its change (`audited`).
+    void conclude(const std::string& action, const sdk::HttpRequest& request, sdk::HttpResponse& response,
+                  bool audited);
 
     HttpServices services_;
     AccessGate gate_;

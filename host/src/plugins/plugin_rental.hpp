@@ -3,15 +3,18 @@
 
 #include <billing/sdk/rental.hpp>
 
+#include "audit/change_origin.hpp"
+
 namespace billing::host {
 
 class AuditLog;
 struct RentalCore;
 
 // The rental core as one plugin uses it (sdk::Rental). Acts under the name
-// "plugin:<id>" in the session log, and writes every change to the audit
-// trail itself: plugin calls do not pass through the HTTP dispatcher that
-// audits the dashboard's requests.
+// "plugin:<id>" in the session log and the audit trail: plugin calls do not
+// pass through the HTTP dispatcher that audits the dashboard's requests, so
+// a session change writes its row with the change and a new station is
+// recorded here.
 class PluginRental : public sdk::Rental {
 public:
     PluginRental(RentalCore& core, AuditLog& audit, const std::string& plugin_id);
@@ -32,13 +35,9 @@ public:
     nlohmann::json session(std::int64_t session_id) const override;
 
 private:
-    // Records a change made by the plugin and returns what it changed.
-    nlohmann::json audited(const std::string& action, const std::string& target, nlohmann::json result,
-                           const nlohmann::json& request);
-
     RentalCore& core_;
     AuditLog& audit_;
-    const std::string actor_;  // "plugin:<id>"
+    const ChangeOrigin origin_;  // actor "plugin:<id>"
 };
 
 }  // namespace billing::host

@@ -5,6 +5,7 @@
 #include "api/json_input.hpp"
 #include "api/query_parameters.hpp"
 #include "api/router.hpp"
+#include "audit/change_origin.hpp"
 #include "sessions/session_service.hpp"
 #include "sessions/station_board.hpp"
 
@@ -16,16 +17,6 @@ using sdk::HttpRequest;
 using sdk::HttpResponse;
 constexpr auto kMaxId = std::numeric_limits<std::int64_t>::max();
 
-// A session's answer, with the audit trail's target and details.
-HttpResponse audited(int status, const nlohmann::json& session, nlohmann::json details = nlohmann::json::object()) {
-    auto response = HttpResponse::json(status, session);
-    response.audit_target = "session:" + std::to_string(session.at("id").get<std::int64_t>());
-    details["station"] = session.at("station_code");
-    details["amount"] = session.at("amount");
-    response.audit_details = std::move(details);
-    return response;
-}
-
 // The body as a JSON object; an empty body counts as {}.
 nlohmann::json body_or_empty(const HttpRequest& request) {
     return request.body.empty() ? nlohmann::json::object() : json_input::object_body(request.body);
@@ -35,7 +26,17 @@ std::int64_t session_id(const HttpRequest& request) {
     return json_input::id_parameter(request.path_params.at("id"), "session");
 }
 
-std::string actor(const HttpRequest& request) { return request.user->username; }
+// A session change: the service writes its audit row with it.
+Route session_change(std::string pattern, std::string permission, std::string action, sdk::RouteHandler handler,
+                     const Poster& workers) {
+    return Route{.method = "POST",
+                 .pattern = std::move(pattern),
+                 .access = Access::permitted(std::move(permission)),
+                 .action = std::move(action),
+                 .handler = std::move(handler),
+                 .poster = workers,
+                 .audits_its_changes = true};
+}
 
 }  // namespace
 
@@ -88,63 +89,42 @@ void register_session_routes(Router& router, const Poster& workers, SessionServi
                          return HttpResponse::ok(sessions.get(session_id(request)));
                      },
                      .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions",
-                     .access = Access::permitted("sessions.start"),
-                     .action = "sessions.start",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             return audited(201, sessions.start(json_input::object_body(request.body), actor(request)));
-                         },
-                     .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions/{id}/extend",
-                     .access = Access::permitted("sessions.extend"),
-                     .action = "sessions.extend",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             const auto body = json_input::object_body(request.body);
-                             return audited(200, sessions.extend(session_id(request), body, actor(request)), body);
-                         },
-                     .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions/{id}/pause",
-                     .access = Access::permitted("sessions.extend"),
-                     .action = "sessions.pause",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             return audited(200, sessions.pause(session_id(request), actor(request)));
-                         },
-                     .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions/{id}/resume",
-                     .access = Access::permitted("sessions.extend"),
-                     .action = "sessions.resume",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             return audited(200, sessions.resume(session_id(request), actor(request)));
-                         },
-                     .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions/{id}/move",
-                     .access = Access::permitted("sessions.move"),
-                     .action = "sessions.move",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             const auto body = json_input::object_body(request.body);
-                             return audited(200, sessions.move(session_id(request), body, actor(request)), body);
-                         },
-                     .poster = workers});
-    router.add(Route{.method = "POST",
-                     .pattern = "/api/v1/sessions/{id}/stop",
-                     .access = Access::permitted("sessions.stop"),
-                     .action = "sessions.stop",
-                     .handler =
-                         [&sessions](const HttpRequest& request) {
-                             const auto body = body_or_empty(request);
-                             return audited(200, sessions.stop(session_id(request), body, actor(request)), body);
-                         },
-                     .poster = workers});
+    router.add(session_change("/api/v1/sessions", "sessions.start", "sessions.start",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::created(sessions.start(json_input::object_body(request.body),
+                                                                                ChangeOrigin::of(request)));
+                              },
+                              workers));
+    router.add(session_change("/api/v1/sessions/{id}/extend", "sessions.extend", "sessions.extend",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::ok(sessions.extend(session_id(request),
+                                                                          json_input::object_body(request.body),
+                                                                          ChangeOrigin::of(request)));
+                              },
+                              workers));
+    router.add(session_change("/api/v1/sessions/{id}/pause", "sessions.extend", "sessions.pause",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::ok(sessions.pause(session_id(request), ChangeOrigin::of(request)));
+                              },
+                              workers));
+    router.add(session_change("/api/v1/sessions/{id}/resume", "sessions.extend", "sessions.resume",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::ok(sessions.resume(session_id(request), ChangeOrigin::of(request)));
+                              },
+                              workers));
+    router.add(session_change("/api/v1/sessions/{id}/move", "sessions.move", "sessions.move",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::ok(sessions.move(session_id(request),
+                                                                        json_input::object_body(request.body),
+                                                                        ChangeOrigin::of(request)));
+                              },
+                              workers));
+    router.add(session_change("/api/v1/sessions/{id}/stop", "sessions.stop", "sessions.stop",
+                              [&sessions](const HttpRequest& request) {
+                                  return HttpResponse::ok(
+                                      sessions.stop(session_id(request), body_or_empty(request), ChangeOrigin::of(request)));
+                              },
+                              workers));
 }
 
 }  // namespace billing::host

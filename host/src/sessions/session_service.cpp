@@ -9,6 +9,7 @@
 #include <billing/sdk/settings.hpp>
 #include <billing/sdk/topics.hpp>
 
+#include "audit/audit_log.hpp"
 #include "bus/event_bus.hpp"
 #include "core/clock.hpp"
 #include "catalog/package_store.hpp"
@@ -44,6 +45,24 @@ struct SessionService::Outcome {
     void publish(std::string topic, nlohmann::json payload) { events.emplace_back(std::move(topic), std::move(payload)); }
 };
 
+// The audit row a caller's change writes with it; the target, station and
+// amount come from the session the change leaves.
+struct SessionService::AuditedChange {
+    const ChangeOrigin& origin;
+    const char* action;
+    int status;
+    nlohmann::json details;  // the request's body
+
+    AuditRecord row(const nlohmann::json& session) const {
+        auto record = origin.audit_record(action, status);
+        record.target = "session:" + std::to_string(session.at("id").get<std::int64_t>());
+        record.details = details;
+        record.details["station"] = session.at("station_code");
+        record.details["amount"] = session.at("amount");
+        return record;
+    }
+};
+
 SessionService::SessionService(SessionServiceDependencies dependencies) : d_(dependencies) {}
 
 void SessionService::on_schedule_change(std::function<void()> listener) { schedule_listener_ = std::move(listener); }
@@ -52,11 +71,14 @@ void SessionService::on_schedule_change(std::function<void()> listener) { schedu
 // committed are the sessions in memory updated and the events published
 // (still under the lock, so they leave in the order the changes were made).
 template <typename Work>
-nlohmann::json SessionService::transact(Work&& work) {
+nlohmann::json SessionService::transact(const AuditedChange* audited, Work&& work) {
     Outcome outcome;
     {
         std::lock_guard lock(mutex_);
-        d_.database.write([&](soci::session& sql) { work(sql, outcome); });
+        d_.database.write([&](soci::session& sql) {
+            work(sql, outcome);
+            if (audited) AuditLog::insert(sql, audited->row(outcome.result));
+        });
         for (auto& session : outcome.changed) {
             std::erase_if(live_by_station_, [&](const auto& entry) { return entry.second == session.id; });
             if (session.is_live()) {
@@ -92,13 +114,15 @@ void SessionService::recover() {
     run_due();
 }
 
-nlohmann::json SessionService::start(const nlohmann::json& body, const std::string& actor) {
+nlohmann::json SessionService::start(const nlohmann::json& body, const ChangeOrigin& origin) {
     const auto request = session_input::start(body);
     // Members live in the database: read before the write transaction.
     std::optional<Member> member;
     if (request.member_id) member = d_.members.get(*request.member_id);
 
-    return transact([&](soci::session& sql, Outcome& outcome) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.start", 201, body};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         const auto station = usable_station(request.station);
         const auto package_id = request.package_id ? request.package_id : station.tariff_package_id;
         if (!package_id)
@@ -146,9 +170,11 @@ nlohmann::json SessionService::start(const nlohmann::json& body, const std::stri
     });
 }
 
-nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& body, const std::string& actor) {
+nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin) {
     const auto request = session_input::extend(body);
-    return transact([&](soci::session& sql, Outcome& outcome) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.extend", 200, body};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         auto session = live_copy(sql, id);
         if (session.is_open_play())
             throw ApiError(409, "session_open_play", "open play has no end to extend; it is charged when it stops");
@@ -202,8 +228,10 @@ nlohmann::json SessionService::extend(std::int64_t id, const nlohmann::json& bod
     });
 }
 
-nlohmann::json SessionService::pause(std::int64_t id, const std::string& actor) {
-    return transact([&](soci::session& sql, Outcome& outcome) {
+nlohmann::json SessionService::pause(std::int64_t id, const ChangeOrigin& origin) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.pause", 200, nlohmann::json::object()};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         auto session = live_copy(sql, id);
         if (session.is_paused()) throw ApiError(409, "session_paused", "session " + std::to_string(id) + " is already paused");
         const auto now = d_.clock.now_ms();
@@ -219,8 +247,10 @@ nlohmann::json SessionService::pause(std::int64_t id, const std::string& actor) 
     });
 }
 
-nlohmann::json SessionService::resume(std::int64_t id, const std::string& actor) {
-    return transact([&](soci::session& sql, Outcome& outcome) {
+nlohmann::json SessionService::resume(std::int64_t id, const ChangeOrigin& origin) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.resume", 200, nlohmann::json::object()};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         auto session = live_copy(sql, id);
         if (!session.is_paused()) throw ApiError(409, "session_not_paused", "session " + std::to_string(id) + " is not paused");
         const auto now = d_.clock.now_ms();
@@ -230,9 +260,11 @@ nlohmann::json SessionService::resume(std::int64_t id, const std::string& actor)
     });
 }
 
-nlohmann::json SessionService::move(std::int64_t id, const nlohmann::json& body, const std::string& actor) {
+nlohmann::json SessionService::move(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin) {
     const auto target_ref = session_input::move(body);
-    return transact([&](soci::session& sql, Outcome& outcome) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.move", 200, body};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         auto session = live_copy(sql, id);
         const auto from = d_.stations.get(session.station_id);
         const auto target = usable_station(target_ref);
@@ -256,9 +288,11 @@ nlohmann::json SessionService::move(std::int64_t id, const nlohmann::json& body,
     });
 }
 
-nlohmann::json SessionService::stop(std::int64_t id, const nlohmann::json& body, const std::string& actor) {
+nlohmann::json SessionService::stop(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin) {
     const auto request = session_input::stop(body);
-    return transact([&](soci::session& sql, Outcome& outcome) {
+    const auto& actor = origin.actor;
+    const AuditedChange audited{origin, "sessions.stop", 200, body};
+    return transact(&audited, [&](soci::session& sql, Outcome& outcome) {
         auto session = live_copy(sql, id);
         if (request.refund_unit && session.payment != "balance")
             throw ApiError(409, "refund_not_possible", "only a session paid with a member's balance can refund its unit");
@@ -328,7 +362,7 @@ std::optional<std::int64_t> SessionService::run_due() {
             if (auto at = due_at(session, now, rules); at && *at <= now) due.push_back(id);
     }
     if (!due.empty()) {
-        transact([&](soci::session& sql, Outcome& outcome) {
+        transact(nullptr, [&](soci::session& sql, Outcome& outcome) {
             const auto now = d_.clock.now_ms();
             for (auto id : due) {
                 auto it = live_.find(id);

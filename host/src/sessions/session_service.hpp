@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/change_origin.hpp"
 #include "catalog/station.hpp"
 #include "sessions/session.hpp"
 #include "sessions/session_input.hpp"
@@ -48,7 +49,8 @@ struct SessionServiceDependencies {
 // are kept in memory; every change is one write transaction (the session,
 // its log row, and any sale or balance change together), made under one
 // lock so two operators cannot both take a station, and is published on the
-// bus after it committed. Errors are sdk::ApiError with distinct codes and
+// bus after it committed. A change a caller asks for writes its audit row in
+// that same transaction. Errors are sdk::ApiError with distinct codes and
 // change nothing.
 class SessionService {
 public:
@@ -59,12 +61,12 @@ public:
     // as if at the maximum.
     void recover();
 
-    nlohmann::json start(const nlohmann::json& body, const std::string& actor);
-    nlohmann::json extend(std::int64_t id, const nlohmann::json& body, const std::string& actor);
-    nlohmann::json pause(std::int64_t id, const std::string& actor);
-    nlohmann::json resume(std::int64_t id, const std::string& actor);
-    nlohmann::json move(std::int64_t id, const nlohmann::json& body, const std::string& actor);
-    nlohmann::json stop(std::int64_t id, const nlohmann::json& body, const std::string& actor);
+    nlohmann::json start(const nlohmann::json& body, const ChangeOrigin& origin);
+    nlohmann::json extend(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin);
+    nlohmann::json pause(std::int64_t id, const ChangeOrigin& origin);
+    nlohmann::json resume(std::int64_t id, const ChangeOrigin& origin);
+    nlohmann::json move(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin);
+    nlohmann::json stop(std::int64_t id, const nlohmann::json& body, const ChangeOrigin& origin);
 
     // One session, live or ended; 404 session_not_found.
     nlohmann::json get(std::int64_t id) const;
@@ -89,8 +91,10 @@ public:
 
 private:
     struct Outcome;
+    struct AuditedChange;
+    // `audited` is null for what time does by itself (ends, warnings).
     template <typename Work>
-    nlohmann::json transact(Work&& work);
+    nlohmann::json transact(const AuditedChange* audited, Work&& work);
 
     Session live_copy(soci::session& sql, std::int64_t id) const;
     Station usable_station(const session_input::StationRef& ref) const;
