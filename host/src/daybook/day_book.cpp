@@ -83,6 +83,13 @@ void DayBook::close_days_before(const std::string& today) {
 }
 
 void DayBook::refresh(const std::string& day) {
+    // Most sessions end on a day still open, and a read tells so without
+    // taking the write lock from the sessions. A day closed after this read
+    // counts the session anyway: it committed before its event went out.
+    bool closed = false;
+    database_.read([&](soci::session& session) { closed = !stored_day_summary(session, day).is_null(); });
+    if (!closed) return;
+
     nlohmann::json summary;
     // The check and the rewrite share a transaction, so a day is never
     // closed here by accident while another thread closes it.
