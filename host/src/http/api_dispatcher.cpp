@@ -15,6 +15,21 @@ namespace {
 // The audit action of a request no route took.
 constexpr const char* unrouted_action = "api.unrouted";
 
+// The answer to a request whose writes committed but could not be confirmed
+// on the disk: the change is there now, but may not survive a power cut.
+sdk::HttpResponse flush_failure_response(std::exception_ptr failure) {
+    std::string reason = "unknown error";
+    try {
+        std::rethrow_exception(failure);
+    } catch (const std::exception& error) {
+        reason = error.what();
+    } catch (...) {
+    }
+    spdlog::error("a request's writes could not be flushed to the disk: {}", reason);
+    return sdk::HttpResponse::error(503, "database_unavailable",
+                                    "the change was saved but could not be confirmed on the disk: " + reason);
+}
+
 }  // namespace
 
 ApiDispatcher::ApiDispatcher(HttpServices services, std::size_t default_body_limit)
@@ -69,12 +84,19 @@ void ApiDispatcher::authorize(sdk::Access access, sdk::HttpRequest request,
 }
 
 void ApiDispatcher::answer(const Route& route, sdk::HttpRequest& request, const Reply& reply) {
+    // What the request writes commits without waiting for the disk; the
+    // answer waits instead, so this thread goes on with the next request and
+    // the requests of this moment share one flush of the log.
+    DeferredDurability durability;
     auto decision = gate_.check(route.access, request, /*allow_query_token=*/false);
     request.user = std::move(decision.user);
     auto response = decision.refusal ? std::move(*decision.refusal) : run_handler(route, request);
     const bool audited = route.audits_its_changes && !decision.refusal && response.status < 400;
     conclude(route.action, request, response, audited);
-    reply(std::move(response));
+    durability.then([reply, response = std::move(response)](std::exception_ptr failure) mutable {
+        if (failure) response = flush_failure_response(failure);
+        reply(std::move(response));
+    });
 }
 
 sdk::HttpResponse ApiDispatcher::run_handler(const Route& route, const sdk::HttpRequest& request) {

@@ -22,7 +22,8 @@ inline constexpr std::string_view events_path = "/api/v1/events";
 // matching the Router (404/405), authentication and access checks, the
 // handler on its route's poster (worker threads or the plugin's strand),
 // turning exceptions into the error shape, and the audit trail of mutating
-// requests. Replies are handed to a callback that runs on that same thread;
+// requests. Replies are handed to a callback once what the request wrote is
+// on the disk, on that thread or the one whose flush of the log covered it;
 // the connection hops back to its strand to write.
 class ApiDispatcher {
 public:

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "storage/durable_file.hpp"
+#include "storage/log_flush.hpp"
 #include "storage/sqlite_backend.hpp"
 
 namespace billing::host {
@@ -38,6 +39,9 @@ public:
     NestingGuard& operator=(const NestingGuard&) = delete;
 };
 
+// The innermost DeferredDurability alive on this thread.
+thread_local DeferredDurability* deferred_durability = nullptr;
+
 void rollback_quietly(soci::session& session) {
     try {
         session << "ROLLBACK";
@@ -53,6 +57,14 @@ void rollback_quietly(soci::session& session) {
 
 struct Database::Impl {
     DatabaseOptions options;
+    // Flushes the log by name, so a restore that swaps the files needs
+    // nothing reopened here. Without a log (a file system where WAL was
+    // refused, and commits flush themselves) the database file is flushed.
+    LogFlush log_flush{[this] {
+        std::shared_lock swap_lock(swap_mutex);
+        const auto log = sqlite_backend::write_ahead_log_of(options.file);
+        sync_data_to_disk(std::filesystem::exists(log) ? log : options.file);
+    }};
 
     // Shared by every read, write and backup in flight; exclusive while the
     // file is swapped, so no session is open at that moment.
@@ -146,6 +158,29 @@ struct Database::Impl {
     }
 };
 
+DeferredDurability::DeferredDurability() : outer_(deferred_durability) { deferred_durability = this; }
+
+DeferredDurability::~DeferredDurability() {
+    if (!active_) return;
+    deferred_durability = outer_;
+    if (log_ == nullptr) return;
+    try {
+        log_->wait_for(commit_);
+    } catch (const std::exception& error) {
+        spdlog::error("database: a write may not be on the disk: {}", error.what());
+    }
+}
+
+void DeferredDurability::then(std::function<void(std::exception_ptr)> done) {
+    if (!active_) throw std::logic_error("DeferredDurability::then called twice");
+    active_ = false;
+    deferred_durability = outer_;
+    if (log_ == nullptr)
+        done(nullptr);
+    else
+        log_->then(commit_, std::move(done));
+}
+
 Database::Database(DatabaseOptions options) : impl_(std::make_unique<Impl>()) {
     if (options.pool_size == 0) throw std::invalid_argument("database pool_size must be at least 1");
     impl_->options = std::move(options);
@@ -159,7 +194,20 @@ Database::Database(DatabaseOptions options) : impl_(std::make_unique<Impl>()) {
     impl_->open_into_pool();
 }
 
-Database::~Database() = default;
+Database::~Database() {
+    // A request on this thread may have written here (checking an uploaded
+    // copy, say) and still wait for the answer: flush now, while the log and
+    // its flusher exist.
+    for (auto* deferred = deferred_durability; deferred != nullptr; deferred = deferred->outer_) {
+        if (deferred->log_ != &impl_->log_flush) continue;
+        try {
+            impl_->log_flush.wait_for(deferred->commit_);
+        } catch (const std::exception& error) {
+            spdlog::error("{}: {}", impl_->context("flush before closing"), error.what());
+        }
+        deferred->log_ = nullptr;
+    }
+}
 
 void Database::read(const std::function<void(soci::session&)>& work) { impl_->run("read", work); }
 
@@ -180,19 +228,18 @@ void in_write_transaction(soci::session& session, const std::function<void(soci:
 
 void Database::write(const std::function<void(soci::session&)>& work) {
     impl_->run("write", [&](soci::session& session) { in_write_transaction(session, work); });
+    const auto commit = impl_->log_flush.committed();
+    auto* deferred = deferred_durability;
+    if (deferred && (deferred->log_ == nullptr || deferred->log_ == &impl_->log_flush)) {
+        deferred->log_ = &impl_->log_flush;
+        deferred->commit_ = commit;
+        return;
+    }
+    impl_->log_flush.wait_for(commit);
 }
 
 void Database::write_unsynced(const std::function<void(soci::session&)>& work) {
-    impl_->run("write", [&](soci::session& session) {
-        session << sqlite_backend::relax_synchronous;
-        try {
-            in_write_transaction(session, work);
-        } catch (...) {
-            sqlite_backend::restore_synchronous(session);
-            throw;
-        }
-        sqlite_backend::restore_synchronous(session);
-    });
+    impl_->run("write", [&](soci::session& session) { in_write_transaction(session, work); });
 }
 
 void Database::replace_file(const std::filesystem::path& replacement,

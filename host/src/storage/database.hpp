@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -25,11 +27,40 @@ struct DatabaseOptions {
     std::size_t pool_size = 4;
 };
 
+class LogFlush;
+
+// While one is alive on a thread, Database::write() calls on that thread
+// commit without waiting for the disk; then() runs a callback once what they
+// wrote is on it. The API dispatcher keeps one around each request: its
+// worker goes on with the next request while the log is flushed, and the
+// requests of that moment share one flush (group commit).
+class DeferredDurability {
+public:
+    DeferredDurability();
+    // Waits for the disk itself if then() was not called.
+    ~DeferredDurability();
+    DeferredDurability(const DeferredDurability&) = delete;
+    DeferredDurability& operator=(const DeferredDurability&) = delete;
+
+    // Ends the deferring. `done` gets null once the writes are on the disk
+    // (at once if there were none), or the error of the flush that failed.
+    void then(std::function<void(std::exception_ptr)> done);
+
+private:
+    friend class Database;
+    DeferredDurability* outer_;
+    bool active_ = true;
+    LogFlush* log_ = nullptr;  // of the one database it defers for
+    std::uint64_t commit_ = 0;
+};
+
 // The host database: a pool of SOCI sessions on one SQLite file, each set up
-// with WAL, foreign keys, a busy timeout and synchronous=FULL (a write is on
-// disk when the API answers). Every call holds a shared lock, so restore()
-// can swap the file with no session open. SOCI errors are rethrown as
-// DatabaseError carrying the statement's context.
+// with WAL, foreign keys and a busy timeout. A write is on the disk when the
+// API answers: commits do not flush the log themselves (which would hold
+// SQLite's write lock through the fsync); the writer waits for a shared
+// flush of the log (LogFlush) after its commit. Every call holds a shared
+// lock, so restore() can swap the file with no session open. SOCI errors are
+// rethrown as DatabaseError carrying the statement's context.
 class Database {
 public:
     explicit Database(DatabaseOptions options);
@@ -41,12 +72,12 @@ public:
     void read(const std::function<void(soci::session&)>& work);
     // Runs `work` inside BEGIN IMMEDIATE ... COMMIT (SOCI's begin() is
     // deferred, which can fail half way on a lock upgrade); rolls back and
-    // rethrows if `work` throws.
+    // rethrows if `work` throws. Returns once the commit is on the disk,
+    // unless a DeferredDurability on this thread waits for it instead.
     void write(const std::function<void(soci::session&)>& work);
-    // Like write() but its commit does not wait for the disk: safe from a
-    // crash of the process at once, and from a power cut once the next
-    // write() commits. For rows that follow a write() already durable (an
-    // audit entry), it halves the fsyncs of a request.
+    // Like write() but nothing waits for the disk: safe from a crash of the
+    // process at once, and from a power cut after the next flush of the log.
+    // For rows nobody is answered about (the audit row of a refusal).
     void write_unsynced(const std::function<void(soci::session&)>& work);
 
     // Closes every session, moves the current file to `keep_previous_as`,

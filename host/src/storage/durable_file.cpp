@@ -59,6 +59,11 @@ void sync_to_disk(const std::filesystem::path& path) {
     if (::fsync(descriptor.get()) != 0) fail("flush", path, errno);
 }
 
+void sync_data_to_disk(const std::filesystem::path& path) {
+    Descriptor descriptor(path, O_RDONLY);
+    if (::fdatasync(descriptor.get()) != 0) fail("flush", path, errno);
+}
+
 void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
     std::error_code error;
     std::filesystem::rename(from, to, error);

@@ -28,10 +28,6 @@ struct ConnectionCloser {
 };
 using Connection = std::unique_ptr<sqlite_api::sqlite3, ConnectionCloser>;
 
-// Every commit waits until the log is on the disk: an answered write
-// survives a power cut.
-constexpr const char* full_synchronous = "PRAGMA synchronous = FULL";
-
 }  // namespace
 
 std::unique_ptr<soci::session> open_session(const std::filesystem::path& file, int busy_timeout_ms) {
@@ -43,17 +39,8 @@ std::unique_ptr<soci::session> open_session(const std::filesystem::path& file, i
         spdlog::warn("database {}: journal mode is '{}', not WAL (file system without shared memory?)",
                      file.string(), journal_mode);
     *session << "PRAGMA foreign_keys = ON";
-    *session << full_synchronous;
+    *session << (journal_mode == "wal" ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
     return session;
-}
-
-void restore_synchronous(soci::session& session) noexcept {
-    try {
-        session << full_synchronous;
-    } catch (const std::exception& error) {
-        spdlog::warn("database: could not set synchronous=FULL again, dropping the session: {}", error.what());
-        session.close();
-    }
 }
 
 void checkpoint(soci::session& session) { session << "PRAGMA wal_checkpoint(TRUNCATE)"; }

@@ -13,23 +13,18 @@ namespace billing::host::sqlite_backend {
 
 // Opens a session on `file` and sets it up: busy_timeout first (so the
 // statements after it wait for a lock instead of failing), then WAL,
-// foreign_keys=ON and synchronous=FULL. SOCI 4.0.3's own `timeout` option
-// is applied after its `synchronous` option, which can therefore fail on a
-// busy database; that is why neither is passed in the connection string.
+// foreign_keys=ON, and synchronous=NORMAL in WAL mode: a commit does not
+// flush the log, the Database does that after it (group commit). Without
+// WAL, synchronous=FULL: commits flush themselves. SOCI 4.0.3's own
+// `timeout` option is applied after its `synchronous` option, which can
+// therefore fail on a busy database; that is why neither is passed in the
+// connection string.
 std::unique_ptr<soci::session> open_session(const std::filesystem::path& file, int busy_timeout_ms);
 
 // Starts a write transaction that takes the write lock at once. SOCI's
 // begin() issues a deferred BEGIN, whose later upgrade to a writer can fail
 // with SQLITE_BUSY half way through the work.
 inline constexpr const char* begin_write_transaction = "BEGIN IMMEDIATE";
-
-// For a write that may skip the fsync at its commit (write_unsynced):
-// in WAL mode it is then safe from a crash of the process, and from a power
-// cut once any later commit syncs the log, which holds it too.
-inline constexpr const char* relax_synchronous = "PRAGMA synchronous = NORMAL";
-// Back to synchronous=FULL; a session where that fails is closed, so the
-// pool drops it rather than lend out a connection that skips fsyncs.
-void restore_synchronous(soci::session& session) noexcept;
 
 // Folds the write-ahead log into the main file, so the main file alone holds
 // every committed transaction.
