@@ -30,6 +30,7 @@
 #include "daybook/day_closer.hpp"
 #include "bus/event_visibility.hpp"
 #include "core/executors.hpp"
+#include "core/heap_tuning.hpp"
 #include "http/http_server.hpp"
 #include "members/member_store.hpp"
 #include "net/outbound_http_client.hpp"
@@ -79,6 +80,7 @@ private:
 Application::Application(HostOptions options) : options_(std::move(options)) {}
 
 int Application::run() {
+    keep_freed_heap_memory();
     configure_logging(options_.log_level);
     const auto started = std::chrono::steady_clock::now();
     if (!options_.config_file.empty()) spdlog::info("config: {}", options_.config_file.string());
