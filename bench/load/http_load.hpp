@@ -25,6 +25,8 @@ class RequestFlow {
 public:
     virtual ~RequestFlow() = default;
     virtual LoadRequest next() = 0;
+    // `body` is the answer's first 16 KiB (all of it for anything but the
+    // station board).
     virtual void answered(const LoadRequest& request, int status, const std::string& body) = 0;
 };
 
