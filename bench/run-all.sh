@@ -24,7 +24,7 @@ start_host() {  # start_host <data-dir> [args...]: starts in background, waits f
   local data=$1; shift
   # Another server on the port would answer the health check for us.
   if curl -s "http://127.0.0.1:$PORT/" >/dev/null; then echo "port $PORT is already in use" >&2; exit 1; fi
-  "$HOST" --data-dir "$data" --bind 127.0.0.1 --port $PORT --plugins-dir "$PLUGINS" --log-level warn "$@" \
+  "$HOST" --data-dir "$data" --bind 127.0.0.1 --port $PORT --plugins-dir "${PLUGINS_DIR:-$PLUGINS}" --log-level warn "$@" \
     >"$data.log" 2>&1 &
   HOST_PID=$!
   for _ in $(seq 1 2000); do
@@ -102,11 +102,17 @@ echo "One 4 KiB write with O_DSYNC on this disk (dd, 500 of them): ${dsync} ms e
 echo
 echo "| Scenario | Transactions/s | p50 | p99 | max |"
 echo "|---|---|---|---|---|"
-for run in 1 2 3; do
+# With the product plugins (each session event also runs their handlers and
+# their own writes), then the host alone (issue 3's figure for the core).
+mkdir -p "$WORK/no-plugins"
+for run in 1 2 3 4 5 6; do
+  plugins="product plugins" && PLUGINS_DIR=""
+  [ $run -gt 3 ] && plugins="no plugins" && PLUGINS_DIR="$WORK/no-plugins"
   start_host "$WORK/sessions-$run"
-  drive sessions --token "$(sign_in)" --stations 200 --threads 2 --connections 8
+  drive sessions --token "$(sign_in)" --stations 200 --threads 2 --connections 8 | sed "s/^| sessions: /| sessions, $plugins: /"
   stop_host
 done
+PLUGINS_DIR=""
 start_host "$WORK/sessions-open"
 drive sessions --token "$(sign_in)" --stations 200 --threads 2 --connections 8 --rate 500
 stop_host
