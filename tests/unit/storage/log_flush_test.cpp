@@ -38,9 +38,6 @@ public:
         std::lock_guard lock(mutex_);
         fail_next_ = true;
     }
-    void wait_until_started(int count) const {
-        while (started.load() < count) std::this_thread::yield();
-    }
 
     std::atomic<int> started{0};
 
@@ -50,6 +47,15 @@ private:
     bool held_ = false;
     bool fail_next_ = false;
 };
+
+// A writer on another thread whose flush is running and held open; its
+// future is ready once the flush was released and the writer answered.
+std::future<void> writer_inside_held_flush(LogFlush& log, HeldFlush& flush) {
+    flush.hold();
+    auto writer = std::async(std::launch::async, [&log] { log.wait_for(log.committed()); });
+    while (flush.started.load() < 1) std::this_thread::yield();
+    return writer;
+}
 
 TEST(LogFlushTest, AWriterAloneFlushesOnItsOwnThread) {
     HeldFlush flush;
@@ -82,9 +88,7 @@ TEST(LogFlushTest, ACommitAlreadyFlushedIsAnsweredWithoutAFlush) {
 TEST(LogFlushTest, CommitsMadeDuringAFlushShareTheNextOne) {
     HeldFlush flush;
     LogFlush log([&] { flush(); });
-    flush.hold();
-    auto leader = std::async(std::launch::async, [&] { log.wait_for(log.committed()); });
-    flush.wait_until_started(1);
+    auto leader = writer_inside_held_flush(log, flush);
 
     // Five commits while the first flush runs: it started before them, so
     // it does not cover them; one more flush covers all five.
@@ -105,9 +109,7 @@ TEST(LogFlushTest, CommitsMadeDuringAFlushShareTheNextOne) {
 TEST(LogFlushTest, WaitersDuringAFlushWaitForTheNextOneAndShareIt) {
     HeldFlush flush;
     LogFlush log([&] { flush(); });
-    flush.hold();
-    auto leader = std::async(std::launch::async, [&] { log.wait_for(log.committed()); });
-    flush.wait_until_started(1);
+    auto leader = writer_inside_held_flush(log, flush);
     std::vector<std::future<void>> waiters;
     for (int i = 0; i < 4; ++i) {
         const auto commit = log.committed();
@@ -139,9 +141,7 @@ TEST(LogFlushTest, AFailedFlushReachesTheCommitsItCoveredAndTheNextFlushIsTried)
 TEST(LogFlushTest, ACallbackThatThrowsDoesNotStopTheOthers) {
     HeldFlush flush;
     LogFlush log([&] { flush(); });
-    flush.hold();
-    auto leader = std::async(std::launch::async, [&] { log.wait_for(log.committed()); });
-    flush.wait_until_started(1);
+    auto leader = writer_inside_held_flush(log, flush);
     bool second_answered = false;
     log.then(log.committed(), [](std::exception_ptr) { throw std::runtime_error("reply failed"); });
     log.then(log.committed(), [&](std::exception_ptr) { second_answered = true; });
